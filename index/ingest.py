@@ -1,0 +1,291 @@
+"""Incremental ingest: read → clean → chunk → embed → write a new index generation.
+
+Unchanged documents (same bytes, same metadata) keep their chunks and vectors;
+changed ones are re-chunked and only their new chunk texts are embedded;
+removed ones drop out. A document that fails to load is reported and, if an
+earlier version was indexed, that version is kept: nothing is lost on failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from llama_index.core import StorageContext, VectorStoreIndex
+from llama_index.core.schema import TextNode
+from tqdm import tqdm
+
+from index.chunking import Chunk, chunk_document
+from index.cleaning import clean_text
+from index.embedders import MultilingualUSEEmbedding, SentenceTransformerEmbedding
+from index.loaders import DocumentLoadError, is_document, load_file
+from index.metadata import MetadataCatalog, MetadataError
+from index.store import (
+    SCHEMA_VERSION,
+    EmbeddingCache,
+    Manifest,
+    cache_model_key,
+    current_generation,
+    new_generation_dir,
+    publish_generation,
+    read_chunks,
+    sha256_file,
+    text_key,
+    write_chunks,
+)
+from index.vectors import BulkFaissVectorStore, choose_index_type, make_faiss_index
+from rag.config import Settings
+
+log = logging.getLogger(__name__)
+ProgressFn = Callable[[float, str], None]
+CRASH_ENV = "POLICY_COPILOT_CRASH_AT"  # test hook: kill the process at a named point
+EMBED_METADATA_KEYS = ("section",)
+
+
+class IngestError(RuntimeError):
+    """Ingest could not produce an index; the message says why and what to do."""
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, for the CLI, the UI and tests."""
+
+    index_dir: str
+    generation: str = ""
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    chunks: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [
+            f"Indexed {self.chunks} chunks from {len(self.added) + len(self.changed) + len(self.unchanged)} "
+            f"documents in {self.seconds:.1f}s ({self.embedded} chunks embedded).",
+            f"  added {len(self.added)}, changed {len(self.changed)}, unchanged {len(self.unchanged)}, "
+            f"removed {len(self.removed)}, failed {len(self.failed)}",
+        ]
+        for doc, why in self.failed.items():
+            lines.append(f"  ! {why}")
+        return "\n".join(lines)
+
+
+def embed_text(chunk: Chunk) -> str:
+    """What the embedder reads: the section path gives a bare paragraph its topic."""
+    return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
+
+
+def _crash_point(name: str) -> None:
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _fingerprint(path: Path, meta: dict[str, object], chunker: dict[str, int]) -> str:
+    extra = json.dumps({"meta": meta, "chunker": chunker}, sort_keys=True).encode()
+    return sha256_file(path) + ":" + hashlib.sha256(extra).hexdigest()[:16]
+
+
+class _Embedders:
+    """The dense models an index uses, loaded once per ingest."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.main = SentenceTransformerEmbedding(settings.embedding.model, settings.embedding.batch_size)
+        self.multilingual = (
+            MultilingualUSEEmbedding(threads=settings.llm.threads) if settings.embedding.multilingual else None
+        )
+
+
+def _embed_missing(
+    chunks: list[Chunk],
+    model_key: str,
+    encode: Callable[[list[str]], np.ndarray],
+    cache: EmbeddingCache,
+    desc: str,
+    progress: ProgressFn | None,
+    show_bar: bool,
+) -> int:
+    """Embed chunk texts the cache lacks, in batches, with a progress bar. Returns the count."""
+    todo: dict[str, str] = {}
+    for chunk in chunks:
+        text = embed_text(chunk)
+        key = text_key(text)
+        if cache.get(model_key, key) is None:
+            todo[key] = text
+    keys = list(todo)
+    batch = 64
+    with tqdm(total=len(keys), desc=desc, unit="chunk", disable=not show_bar or not keys) as bar:
+        for i in range(0, len(keys), batch):
+            part = keys[i : i + batch]
+            vectors = encode([todo[k] for k in part])
+            for key, vector in zip(part, vectors):
+                cache.put(model_key, key, vector)
+            bar.update(len(part))
+            if progress:
+                progress(min(1.0, (i + len(part)) / len(keys)), desc)
+    return len(keys)
+
+
+def _nodes(chunks: list[Chunk], model_key: str, cache: EmbeddingCache) -> list[TextNode]:
+    nodes = []
+    for chunk in chunks:
+        metadata = chunk.as_metadata()
+        vector = cache.get(model_key, text_key(embed_text(chunk)))
+        nodes.append(
+            TextNode(
+                id_=chunk.chunk_id,
+                text=chunk.text,
+                metadata=metadata,
+                excluded_embed_metadata_keys=[k for k in metadata if k not in EMBED_METADATA_KEYS],
+                excluded_llm_metadata_keys=list(metadata),
+                embedding=vector.tolist() if vector is not None else None,
+            )
+        )
+    return nodes
+
+
+def _write_vector_index(nodes: list[TextNode], dim: int, index_type: str, embed_model, out: Path) -> None:
+    store = BulkFaissVectorStore(faiss_index=make_faiss_index(dim, index_type))
+    context = StorageContext.from_defaults(vector_store=store)
+    VectorStoreIndex(nodes, storage_context=context, embed_model=embed_model, show_progress=False)
+    context.persist(persist_dir=str(out))
+
+
+def _write_bm25(nodes: list[TextNode], out: Path) -> None:
+    import Stemmer
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    retriever = BM25Retriever.from_defaults(
+        nodes=nodes, stemmer=Stemmer.Stemmer("english"), language="english", similarity_top_k=20
+    )
+    retriever.persist(str(out))
+
+
+def ingest(
+    settings: Settings,
+    rebuild: bool = False,
+    progress: ProgressFn | None = None,
+    show_bar: bool = True,
+) -> IngestReport:
+    """Bring the index in ``settings.paths.index_dir`` up to date with the corpus folder."""
+    started = time.perf_counter()
+    corpus_dir, index_dir = settings.paths.corpus_dir, settings.paths.index_dir
+    if not corpus_dir.is_dir():
+        raise IngestError(f"Corpus folder {corpus_dir} does not exist. Pass --corpus DIR or create it.")
+    report = IngestReport(index_dir=str(index_dir))
+    chunker = {"max_words": settings.chunking.max_words, "min_words": settings.chunking.min_words}
+    embedders = _Embedders(settings)
+    main_key = cache_model_key(settings.embedding.model)
+    ml_key = cache_model_key(settings.embedding.multilingual_model)
+
+    old_gen = None if rebuild else current_generation(index_dir)
+    old_manifest = Manifest.from_json((old_gen / "manifest.json").read_text()) if old_gen else None
+    reusable = bool(
+        old_manifest
+        and old_manifest.schema_version == SCHEMA_VERSION
+        and old_manifest.embedding_model == settings.embedding.model
+    )
+    old_chunks: dict[str, list[Chunk]] = {}
+    if old_gen and reusable:
+        for chunk in read_chunks(old_gen):
+            old_chunks.setdefault(chunk.doc, []).append(chunk)
+    cache = EmbeddingCache.load(old_gen if reusable else None)
+
+    catalog = MetadataCatalog(corpus_dir)
+    files = sorted(p for p in corpus_dir.iterdir() if is_document(p))
+    documents: dict[str, dict[str, object]] = {}
+    texts: dict[str, str] = {}
+    all_chunks: list[Chunk] = []
+    for i, path in enumerate(tqdm(files, desc="Reading documents", unit="doc", disable=not show_bar)):
+        doc = path.name
+        if progress:
+            progress(i / max(1, len(files)), f"Reading {doc}")
+        try:
+            meta = catalog.for_file(path)
+            fingerprint = _fingerprint(path, meta.as_dict(), chunker)
+            previous = old_manifest.documents.get(doc) if (old_manifest and reusable) else None
+            if previous and previous.get("fingerprint") == fingerprint and doc in old_chunks:
+                chunks = old_chunks[doc]
+                texts[doc] = (old_gen / "texts" / f"{doc}.txt").read_text(encoding="utf-8")  # type: ignore[operator]
+                report.unchanged.append(doc)
+            else:
+                cleaned = clean_text(load_file(path))
+                chunks = chunk_document(cleaned, meta, **chunker)
+                if not chunks:
+                    raise DocumentLoadError(f"{doc}: no text left after cleaning.")
+                texts[doc] = cleaned
+                (report.changed if previous else report.added).append(doc)
+        except (DocumentLoadError, MetadataError, OSError) as exc:
+            report.failed[doc] = str(exc) if doc in str(exc) else f"{doc}: {exc}"
+            if doc in old_chunks and old_manifest:  # keep the last good version
+                chunks = old_chunks[doc]
+                texts[doc] = (old_gen / "texts" / f"{doc}.txt").read_text(encoding="utf-8")  # type: ignore[operator]
+                documents[doc] = old_manifest.documents[doc]
+                all_chunks.extend(chunks)
+            continue
+        documents[doc] = {**meta.as_dict(), "fingerprint": fingerprint, "chunks": len(chunks)}
+        all_chunks.extend(chunks)
+    if old_manifest:
+        report.removed = sorted(set(old_manifest.documents) - {p.name for p in files})
+    if not all_chunks:
+        problems = "; ".join(report.failed.values()) or f"no supported documents in {corpus_dir}"
+        raise IngestError(f"Nothing to index: {problems}")
+
+    report.embedded = _embed_missing(
+        all_chunks, main_key, embedders.main.encode, cache, "Embedding", progress, show_bar
+    )
+    if embedders.multilingual:
+        _embed_missing(
+            all_chunks, ml_key, embedders.multilingual.encode, cache, "Embedding (multilingual)", progress, show_bar
+        )
+
+    index_type = choose_index_type(
+        len(all_chunks), settings.retrieval.index_type, settings.retrieval.approximate_above
+    )
+    tmp = new_generation_dir(index_dir)
+    _crash_point("after_tmp")
+    (tmp / "texts").mkdir()
+    for doc, text in texts.items():
+        (tmp / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
+    write_chunks(tmp, all_chunks)
+    main_nodes = _nodes(all_chunks, main_key, cache)
+    _write_vector_index(main_nodes, embedders.main.dimension, index_type, embedders.main, tmp / "storage")
+    _crash_point("after_storage")
+    if embedders.multilingual:
+        ml_nodes = _nodes(all_chunks, ml_key, cache)
+        _write_vector_index(ml_nodes, embedders.multilingual.dimension, index_type, embedders.multilingual, tmp / "multilingual")
+    _write_bm25(main_nodes, tmp / "bm25")
+    keep = {main_key: {text_key(embed_text(c)) for c in all_chunks}}
+    if embedders.multilingual:
+        keep[ml_key] = keep[main_key]
+    cache.save(tmp / "embeddings.npz", keep)
+    manifest = Manifest(
+        schema_version=SCHEMA_VERSION,
+        embedding_model=settings.embedding.model,
+        embedding_dim=embedders.main.dimension,
+        multilingual_model=settings.embedding.multilingual_model if embedders.multilingual else None,
+        chunker=chunker,
+        index_type=index_type,
+        documents=documents,
+        failed=report.failed,
+        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    )
+    (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+    _crash_point("before_publish")
+    final = publish_generation(index_dir, tmp)
+    report.generation = final.name
+    report.chunks = len(all_chunks)
+    report.seconds = time.perf_counter() - started
+    if progress:
+        progress(1.0, "Index ready")
+    return report
