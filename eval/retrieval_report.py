@@ -44,7 +44,8 @@ def table(rows: list[dict[str, object]], k: int) -> str:
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
     for row in rows:
         groups["chinese" if row["type"] == "chinese" else "english"].append(row)
-        groups[f"  {row['type']}"].append(row)
+        if row["type"] != "chinese":
+            groups[f"  {row['type']}"].append(row)
     lines = [f"| group | n | hit@1 | hit@{k} | MRR |", "|---|---|---|---|---|"]
     for name in ["english", "chinese"] + sorted(g for g in groups if g.startswith("  ")):
         group = groups.get(name, [])

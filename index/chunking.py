@@ -18,6 +18,7 @@ from typing import Literal
 from index.metadata import DocumentMeta
 from index.sentences import sentence_spans
 
+CHUNKER_VERSION = 2  # bump when chunk boundaries or labels change, so ingest re-chunks
 BlockKind = Literal["numbered", "part", "roman", "letter", "item", "footnote", "heading", "para"]
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
@@ -60,6 +61,7 @@ class Chunk:
     end: int
     text: str
     groups: list[str] = field(default_factory=list)
+    context: str = ""  # for list items: the lead-in sentence of their paragraph
 
     def as_metadata(self) -> dict[str, object]:
         data = asdict(self)
@@ -120,6 +122,7 @@ class _Unit:
     start: int
     end: int
     words: int
+    context: str = ""  # lead-in of the paragraph a list item belongs to
 
 
 class _Labeller:
@@ -202,11 +205,18 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+def _last_sentence(text: str, max_words: int = 40) -> str:
+    spans = sentence_spans(text)
+    last = text[spans[-1][0] : spans[-1][1]] if spans else text
+    return " ".join(last.split()[-max_words:])
+
+
 def _units(blocks: list[Block], meta: DocumentMeta, min_words: int) -> list[_Unit]:
     headings = sum(1 for b in blocks if b.kind == "heading" and not _MODE_HEADING.match(b.text))
     labeller = _Labeller(meta.short, meta.title, use_headings=headings >= 2)
     units: list[_Unit] = []
     pending_start: int | None = None  # a tiny line waiting to prefix the next unit
+    lead_in = ""
     for block in blocks:
         if block.kind == "heading":
             labeller.heading(block)
@@ -219,13 +229,17 @@ def _units(blocks: list[Block], meta: DocumentMeta, min_words: int) -> list[_Uni
                 pending_start = block.start
             continue
         label = labeller.label(block)
+        is_item = block.kind in ("letter", "roman", "item")
+        context = lead_in if is_item else ""
+        if not is_item:
+            lead_in = _last_sentence(block.text)
         if pending_start is not None:
             block = Block(block.kind, pending_start, block.end, block.text, block.number)
             pending_start = None
         if units and units[-1].label == label:
             units[-1].end, units[-1].words = block.end, units[-1].words + block.words
         else:
-            units.append(_Unit(label, labeller.section, block.start, block.end, block.words))
+            units.append(_Unit(label, labeller.section, block.start, block.end, block.words, context))
     if pending_start is not None:  # tiny lines at the very end, or a document of tiny lines
         last = blocks[-1]
         if units:
@@ -308,6 +322,7 @@ def chunk_document(
                     end=end,
                     text=body,
                     groups=list(meta.groups),
+                    context=unit.context,
                 )
             )
     return chunks

