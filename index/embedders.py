@@ -19,6 +19,8 @@ from pydantic import PrivateAttr
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 BUNDLED_PREFIX = "bundled:"
 
@@ -103,6 +105,9 @@ def _load_sentence_transformer(path: str) -> Any:
     import torch
     from sentence_transformers import SentenceTransformer
 
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
     torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
     return SentenceTransformer(path, device="cpu", local_files_only=True)
 

@@ -6,6 +6,7 @@ what to do, so ingest can report it and carry on with the rest of the corpus.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -109,7 +110,7 @@ def _load_html(path: Path) -> str:
     for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "pre"]):
         if element.find(["p", "li", "tr"]):
             continue  # its children are visited on their own
-        text = element.get_text(" ", strip=True)
+        text = re.sub(r"\s+", " ", element.get_text()).strip()
         if text:
             blocks.append(text)
     return "\n\n".join(blocks) if blocks else soup.get_text("\n")

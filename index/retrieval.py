@@ -133,7 +133,7 @@ class HybridRetriever:
     def _load_bm25(path: Path):  # type: ignore[no-untyped-def]
         import bm25s
 
-        return bm25s.BM25.load(str(path), load_corpus=True)
+        return bm25s.BM25.load(str(path), load_corpus=True, show_progress=False)
 
     def _bm25(self, k: int) -> BaseRetriever:
         import Stemmer

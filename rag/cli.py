@@ -1,0 +1,152 @@
+"""The ``policy-copilot`` command: ingest, retrieve (and, as they land, ask, serve, eval).
+
+Every command takes ``--index-dir`` and ``--corpus`` so an index can be built
+from any folder; everything else comes from the one Settings object.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from rag.config import Settings, load_settings
+
+app = typer.Typer(
+    name="policy-copilot",
+    help="Cited answers about Hong Kong AI policy from the Government's own papers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+IndexDirOpt = Annotated[Optional[Path], typer.Option("--index-dir", help="Index folder (default from config).")]
+CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of documents (default: bundled corpus).")]
+
+
+def settings_for(index_dir: Path | None, corpus: Path | None) -> Settings:
+    """Settings from file/env, with this command's folder options on top."""
+    settings = load_settings()
+    if index_dir is not None:
+        settings.paths.index_dir = index_dir.resolve()
+    if corpus is not None:
+        settings.paths.corpus_dir = corpus.resolve()
+    return settings
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    index_dir: IndexDirOpt = None,
+    corpus: CorpusOpt = None,
+    rebuild: Annotated[bool, typer.Option(help="Ignore the existing index and embed everything again.")] = False,
+    if_missing: Annotated[bool, typer.Option("--if-missing", help="Do nothing if an index already exists.")] = False,
+) -> None:
+    """Build or update the index from the corpus folder (only changed documents are re-embedded)."""
+    from index.ingest import IngestError
+    from index.ingest import ingest as run_ingest
+    from index.store import current_generation
+
+    settings = settings_for(index_dir, corpus)
+    if if_missing and current_generation(settings.paths.index_dir) is not None:
+        typer.echo(f"Index already present in {settings.paths.index_dir}; skipping ingest.")
+        return
+    try:
+        report = run_ingest(settings, rebuild=rebuild, show_bar=True)
+    except IngestError as exc:
+        fail(str(exc))
+    typer.echo(report.summary())
+    if report.failed:
+        typer.secho(
+            f"{len(report.failed)} file(s) were skipped; the rest of the corpus was indexed.",
+            fg=typer.colors.YELLOW,
+            err=True,
+        )
+
+
+def _print_hits(hits: list, as_json: bool, qid: str | None = None, question: str = "") -> None:
+    if as_json:
+        payload: dict[str, object] = {"hits": [h.to_dict() for h in hits]}
+        if qid is not None:
+            payload = {"id": qid, "question": question, **payload}
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    for hit in hits:
+        typer.secho(f"[{hit.rank}] {hit.label}  ({hit.date})  score {hit.score:.4f}", bold=True)
+        typer.echo(f"    {hit.doc}  chars {hit.start}-{hit.end}")
+        typer.echo("    " + hit.text[:400].replace("\n", " ") + ("…" if len(hit.text) > 400 else ""))
+        typer.echo("")
+
+
+@app.command()
+def retrieve(
+    question: Annotated[Optional[str], typer.Argument(help="The question; omit for an interactive prompt.")] = None,
+    top_k: Annotated[Optional[int], typer.Option("--top-k", min=1, max=100)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per question.")] = False,
+    questions: Annotated[Optional[Path], typer.Option("--questions", help="JSONL file with id and question.")] = None,
+    doc: Annotated[Optional[list[str]], typer.Option("--doc", help="Only these documents (repeatable).")] = None,
+    date_from: Annotated[str, typer.Option(help="Only documents dated on/after (YYYY[-MM[-DD]]).")] = "",
+    date_to: Annotated[str, typer.Option(help="Only documents dated on/before.")] = "",
+    index_dir: IndexDirOpt = None,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Show the passages the assistant would read for a question."""
+    from index.retrieval import Filters, HybridRetriever, QueryError
+    from index.store import IndexError_
+
+    settings = settings_for(index_dir, corpus)
+    try:
+        retriever = HybridRetriever(settings)
+    except IndexError_ as exc:
+        fail(str(exc))
+    filters = Filters(docs=set(doc or []), date_from=date_from, date_to=date_to)
+
+    def run(text: str, qid: str | None = None) -> None:
+        try:
+            hits = retriever.retrieve(text, top_k=top_k, filters=filters)
+        except QueryError as exc:
+            if as_json:
+                typer.echo(json.dumps({"id": qid, "question": text, "error": str(exc), "hits": []}))
+            else:
+                typer.secho(str(exc), fg=typer.colors.YELLOW, err=True)
+            if qid is None and question is not None:
+                raise typer.Exit(2)
+            return
+        _print_hits(hits, as_json, qid, text)
+
+    if questions is not None:
+        from eval.dataset import DatasetError, load_questions
+
+        try:
+            items = load_questions(questions)
+        except DatasetError as exc:
+            fail(str(exc))
+        for item in items:
+            run(item.question, item.id)
+        return
+    if question is not None:
+        run(question)
+        return
+    typer.echo("Type a question (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            text = input("? ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not text:
+            break
+        run(text)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
