@@ -144,6 +144,96 @@ def retrieve(
         run(text)
 
 
+def _print_answer(result, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    colour = typer.colors.YELLOW if result.refused else None
+    typer.secho(result.answer, fg=colour)
+    flagged = [s for s in result.sentences if not s["supported"]]
+    for sentence in flagged:
+        typer.secho(f"  ⚠ unsupported: {sentence['text']} ({sentence['reason']})", fg=typer.colors.RED)
+    if result.citations:
+        typer.echo("\nSources:")
+        for c in result.citations:
+            typer.echo(f"  [{c['n']}] {c['label']} ({c['date']}) — {c['doc']} chars {c['start']}-{c['end']}")
+    elif result.refused and result.contexts:
+        typer.echo("\nNearest passages:")
+        for h in result.contexts[:3]:
+            typer.echo(f"  - {h['label']} ({h['date']})")
+    t = result.timings
+    typer.secho(
+        f"\n[{result.llm}] retrieve {t.get('retrieve_ms', 0):.0f} ms · first token {t.get('first_token_ms', 0):.0f} ms · "
+        f"total {t.get('total_ms', 0):.0f} ms · prompt {result.prompt_tokens} tok",
+        dim=True,
+        err=True,
+    )
+
+
+@app.command()
+def ask(
+    question: Annotated[Optional[str], typer.Argument(help="The question; omit for a chat prompt.")] = None,
+    llm: Annotated[Optional[str], typer.Option("--llm", help="local | openai | extractive")] = None,
+    top_k: Annotated[Optional[int], typer.Option("--top-k", min=1, max=20)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full answer record as JSON.")] = False,
+    questions: Annotated[Optional[Path], typer.Option("--questions", help="JSONL file with id and question.")] = None,
+    gguf: Annotated[Optional[Path], typer.Option("--gguf", help="Serve this GGUF file instead of the default model ('smollm2' for the tiny test model).")] = None,
+    index_dir: IndexDirOpt = None,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Answer from the documents with paragraph-level citations (or say they do not say)."""
+    from index.retrieval import QueryError
+    from index.store import IndexError_
+    from rag.answer import Answerer, Turn
+    from rag.llm import LLMUnavailable
+    from rag.models import ModelFileError
+
+    settings = settings_for(index_dir, corpus)
+    if gguf is not None:
+        settings.llm.gguf_path = gguf
+    if llm is not None:
+        settings.llm.backend = llm  # type: ignore[assignment]
+    try:
+        answerer = Answerer(settings)
+    except (IndexError_, LLMUnavailable, ModelFileError) as exc:
+        fail(str(exc))
+    if questions is not None:
+        from eval.dataset import DatasetError, load_questions
+
+        try:
+            items = load_questions(questions)
+        except DatasetError as exc:
+            fail(str(exc))
+        for item in items:
+            try:
+                _print_answer(answerer.answer(item.question, top_k=top_k, qid=item.id), as_json)
+            except QueryError as exc:
+                typer.echo(json.dumps({"id": item.id, "question": item.question, "error": str(exc)}))
+        return
+    if question is not None:
+        try:
+            _print_answer(answerer.answer(question, top_k=top_k), as_json)
+        except QueryError as exc:
+            fail(str(exc), code=2)
+        return
+    history: list[Turn] = []
+    typer.echo("Ask about the indexed documents (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            text = input("? ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not text:
+            break
+        try:
+            result = answerer.answer(text, history=history, top_k=top_k)
+        except QueryError as exc:
+            typer.secho(str(exc), fg=typer.colors.YELLOW)
+            continue
+        _print_answer(result, as_json)
+        history.append(Turn(text, result.answer))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

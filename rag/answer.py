@@ -1,0 +1,271 @@
+"""The answer pipeline: condense → retrieve → (prompt → LLM | extract) → check → cited answer.
+
+``Answerer.answer`` returns one ``Answer`` (the JSON contract shared by the CLI,
+UI and eval); ``Answerer.stream`` yields the sources first, then tokens, then
+the checked answer, so a UI can show passages before generation finishes.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from llama_index.core.llms import ChatMessage
+
+from index.retrieval import Filters, Hit, HybridRetriever, has_cjk
+from index.sentences import sentence_spans
+from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
+from rag.config import Settings
+from rag.evidence import content_words, numbers, overlap
+from rag.llm import LLMHandle, build_llm, usage_of
+from rag.prompts import (
+    CONDENSE_PROMPT,
+    REFUSAL_EN,
+    REFUSAL_ZH,
+    SYSTEM_PROMPT,
+    passages_block,
+    user_prompt,
+)
+
+_REFUSAL_PATTERNS = re.compile(
+    r"do(?:es)? not (?:contain|include|mention|provide|specify|say)|not (?:in|mentioned in|stated in) the (?:documents|passages)"
+    r"|no information|沒有(?:這項|相關)?資料|未有提及",
+    re.IGNORECASE,
+)
+_NUMERIC_QUESTION = re.compile(
+    r"^\s*(how (many|much|long|far)|what (percentage|proportion|number|amount)|when\b|which year|in what year)"
+    r"|幾多|多少|哪一年|何時|幾時",
+    re.IGNORECASE,
+)
+_LEAD_NUMBER = re.compile(r"^\s*(\d{1,3}\.|-?\s*\(\w{1,4}\))\s+")
+_FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|then|so)\b|\b(it|its|they|them|their|this|that|these|those)\b", re.I)
+
+
+@dataclass
+class Answer:
+    """One answer, in the shape ``ask --json`` prints."""
+
+    question: str
+    answer: str
+    refused: bool
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    contexts: list[dict[str, Any]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    llm: str = ""
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    id: str | None = None
+    standalone_question: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @property
+    def supported_share(self) -> float:
+        if not self.sentences:
+            return 1.0
+        return sum(1 for s in self.sentences if s["supported"]) / len(self.sentences)
+
+
+@dataclass
+class Turn:
+    question: str
+    answer: str
+
+
+def expects_number(question: str) -> bool:
+    return bool(_NUMERIC_QUESTION.search(question))
+
+
+_HOW_MANY = re.compile(r"how (?:many|much)\s+(?:of\s+)?(?:the\s+)?([A-Za-z][\w-]*)", re.IGNORECASE)
+
+
+def answers_numeric(question: str, sentence: str) -> bool:
+    """Does ``sentence`` give a number the question asks for?
+
+    It must hold a number the question does not already contain, and for "how many X"
+    the word X itself: a sentence about the 1823 chatbot with no enquiry count does
+    not answer "how many enquiries does the 1823 chatbot handle".
+    """
+    fresh = numbers(_LEAD_NUMBER.sub("", strip_markers(sentence))) - numbers(question)
+    if not fresh:
+        return False
+    focus = _HOW_MANY.search(question)
+    focus_words = content_words(focus.group(1)) if focus else set()
+    if focus_words and focus.group(1).lower() not in {"money", "funding", "time", "people"}:  # type: ignore[union-attr]
+        return bool(focus_words & content_words(sentence))
+    return True
+
+
+def looks_like_refusal(text: str) -> bool:
+    return bool(_REFUSAL_PATTERNS.search(text)) and len(strip_markers(text)) < 400
+
+
+def condense_heuristic(question: str, history: Sequence[Turn]) -> str:
+    """Without an LLM: carry the previous question's topic into a short follow-up."""
+    if not history or not _FOLLOW_UP.search(question) or len(question.split()) > 20:
+        return question
+    return f"{history[-1].question} {question}"
+
+
+class Answerer:
+    """Holds the retriever and the LLM so a batch or a UI session loads models once."""
+
+    def __init__(self, settings: Settings, retriever: HybridRetriever | None = None, llm: LLMHandle | None = None) -> None:
+        self.settings = settings
+        self.retriever = retriever or HybridRetriever(settings)
+        self.llm = llm or build_llm(settings)
+
+    # ---- follow-ups -------------------------------------------------------------------
+    def condense(self, question: str, history: Sequence[Turn]) -> str:
+        """A standalone question for retrieval; the LLM rewrites it when one is available."""
+        if not history:
+            return question
+        fallback = condense_heuristic(question, history)
+        if self.llm.llm is None or fallback == question:
+            return fallback
+        transcript = "\n".join(f"User: {t.question}\nAssistant: {strip_markers(t.answer)[:300]}" for t in history[-3:])
+        prompt = CONDENSE_PROMPT.format(history=transcript, question=question)
+        try:
+            reply = self.llm.llm.chat([ChatMessage(role="user", content=prompt)], max_tokens=60)
+            rewritten = (reply.message.content or "").strip().splitlines()[0].strip(' "')
+        except Exception:  # an LLM hiccup must not lose the question
+            return fallback
+        if not rewritten or len(rewritten) > 300 or looks_like_refusal(rewritten):
+            return fallback
+        return rewritten
+
+    # ---- main entry points -------------------------------------------------------------
+    def answer(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None,
+               filters: Filters | None = None, qid: str | None = None) -> Answer:
+        result: Answer | None = None
+        for event, payload in self.stream(question, history, top_k, filters, qid):
+            if event == "answer":
+                result = payload
+        assert result is not None
+        return result
+
+    def stream(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None,
+               filters: Filters | None = None, qid: str | None = None) -> Iterator[tuple[str, Any]]:
+        """Yields ("sources", [Hit]), then ("token", str)*, then ("answer", Answer)."""
+        started = time.perf_counter()
+        standalone = self.condense(question, history)
+        hits = self.retriever.retrieve(standalone, top_k=top_k, filters=filters)
+        retrieve_ms = (time.perf_counter() - started) * 1000
+        yield "sources", hits
+        chinese = has_cjk(question)
+        base = Answer(
+            question=question, answer="", refused=False, contexts=[h.to_dict() for h in hits],
+            llm=self.llm.model_id, id=qid, standalone_question=standalone,
+        )
+        if not hits:
+            yield "answer", self._refuse(base, hits, chinese, started, retrieve_ms)
+            return
+        if self.llm.llm is None:
+            text = extractive_answer(standalone, hits, chinese)
+            first_token_ms = (time.perf_counter() - started) * 1000
+            if text:
+                yield "token", text
+        else:
+            text, first_token_ms = "", 0.0
+            passages, _ = passages_block(hits, standalone)
+            messages = [
+                ChatMessage(role="system", content=SYSTEM_PROMPT),
+                ChatMessage(role="user", content=user_prompt(passages, standalone, chinese)),
+            ]
+            last = None
+            for chunk in self.llm.llm.stream_chat(messages, stream_options={"include_usage": True}):
+                last = chunk
+                if chunk.delta:
+                    if not text:
+                        first_token_ms = (time.perf_counter() - started) * 1000
+                    text += chunk.delta
+                    yield "token", chunk.delta
+            base.prompt_tokens, base.completion_tokens = usage_of(last.raw if last else None)
+        yield "answer", self._finish(base, text, hits, standalone, chinese, started, retrieve_ms, first_token_ms)
+
+    # ---- post-processing -------------------------------------------------------------
+    def _finish(self, base: Answer, text: str, hits: list[Hit], question: str, chinese: bool,
+                started: float, retrieve_ms: float, first_token_ms: float) -> Answer:
+        text = clean_citations(text, len(hits))
+        if not text or looks_like_refusal(text):
+            return self._refuse(base, hits, chinese, started, retrieve_ms, first_token_ms)
+        checked = check_answer(text, [h.text for h in hits], lenient_cjk=chinese)
+        supported = [s for s in checked if s.supported]
+        if not supported or (expects_number(question) and not any(answers_numeric(question, s.text) for s in supported)):
+            return self._refuse(base, hits, chinese, started, retrieve_ms, first_token_ms)
+        base.answer = " ".join(s.text for s in checked)
+        base.sentences = [s.to_dict() for s in checked]
+        base.citations = _citations(checked, hits)
+        base.timings = _timings(started, retrieve_ms, first_token_ms)
+        return base
+
+    def _refuse(self, base: Answer, hits: list[Hit], chinese: bool, started: float,
+                retrieve_ms: float, first_token_ms: float = 0.0) -> Answer:
+        nearest = list(dict.fromkeys(_short_title(h.title) for h in hits))[:3]
+        if chinese:
+            message = REFUSAL_ZH + ("最接近的文件：" + "；".join(nearest) if nearest else "")
+        else:
+            message = REFUSAL_EN + (" Nearest documents: " + "; ".join(nearest) + "." if nearest else "")
+        base.answer, base.refused = message, True
+        base.sentences, base.citations = [], []
+        base.timings = _timings(started, retrieve_ms, first_token_ms)
+        return base
+
+
+def _short_title(title: str, limit: int = 90) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _timings(started: float, retrieve_ms: float, first_token_ms: float) -> dict[str, float]:
+    total = (time.perf_counter() - started) * 1000
+    return {"retrieve_ms": round(retrieve_ms, 1), "first_token_ms": round(first_token_ms or total, 1), "total_ms": round(total, 1)}
+
+
+def _citations(checked: Sequence[CheckedSentence], hits: Sequence[Hit]) -> list[dict[str, Any]]:
+    used = sorted({n for s in checked for n in s.citations})
+    return [
+        {"n": n, "doc": hits[n - 1].doc, "label": hits[n - 1].label, "date": hits[n - 1].date,
+         "start": hits[n - 1].start, "end": hits[n - 1].end, "text": hits[n - 1].text}
+        for n in used
+    ]
+
+
+def extractive_answer(question: str, hits: Sequence[Hit], chinese: bool, max_sentences: int = 3) -> str:
+    """No LLM: the passage sentences that best cover the question, each cited.
+
+    A sentence qualifies when it shares at least a third of the question's content
+    words (for Chinese questions, whose words cannot match English text, the top
+    passages' leading sentences are used, ranked by retrieval); numeric questions
+    need a sentence with a number.
+    """
+    q_words = content_words(question)
+    wants_number = expects_number(question)
+    candidates: list[tuple[float, int, int, str]] = []
+    for n, hit in enumerate(hits, 1):
+        for order, (s, e) in enumerate(sentence_spans(hit.text)):
+            sentence = hit.text[s:e]
+            if len(sentence.split()) < 5:
+                continue
+            if wants_number and not answers_numeric(question, sentence):
+                continue
+            if chinese:
+                score = 1.0 / n - 0.01 * order
+            else:
+                score = overlap(q_words, content_words(sentence)) - 0.02 * (n - 1)
+            candidates.append((score, n, order, sentence))
+    threshold = 0.0 if chinese else 0.34
+    picked = sorted((c for c in candidates if c[0] >= threshold), key=lambda c: -c[0])[:max_sentences]
+    if not picked:
+        return ""
+    picked.sort(key=lambda c: (c[1], c[2]))
+    parts = []
+    for _, n, _, sentence in picked:
+        body = _LEAD_NUMBER.sub("", sentence).rstrip().rstrip(";,")
+        end = body[-1] if body and body[-1] in ".!?" else "."
+        parts.append(f"{body.rstrip('.!?')} [{n}]{end}")
+    return " ".join(parts)

@@ -1,0 +1,164 @@
+"""Citation parsing and the deterministic support check.
+
+A sentence is *supported* only if it cites at least one passage, every number
+(dates, amounts, counts) in it appears in the passages it cites, and enough of
+its content words appear there too. Citations to passages that do not exist
+are removed. The check is judged against the sentence's *own* citations, never
+against all retrieved text, so a sentence that cites the wrong passage fails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from index.sentences import sentence_spans
+from rag.evidence import content_words, numbers, overlap
+
+_MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_ANY_BRACKET_NUMBER = re.compile(r"\[\s*(\d+(?:\s*[,;\-–]\s*\d+)*)\s*\]")
+MIN_OVERLAP = 0.5
+
+
+@dataclass
+class CheckedSentence:
+    text: str  # with its citation markers
+    citations: list[int] = field(default_factory=list)
+    supported: bool = False
+    reason: str = ""  # why unsupported, for the UI and the eval report
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "citations": self.citations, "supported": self.supported, "reason": self.reason}
+
+
+def strip_markers(text: str) -> str:
+    return re.sub(r"\s*" + _ANY_BRACKET_NUMBER.pattern, "", text).strip()
+
+
+def _expand(group: str) -> list[int]:
+    numbers_: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", group):
+        if re.fullmatch(r"\d+\s*[-–]\s*\d+", part):
+            lo, hi = (int(x) for x in re.split(r"\s*[-–]\s*", part))
+            numbers_.extend(range(lo, min(hi, lo + 20) + 1))
+        elif part.strip().isdigit():
+            numbers_.append(int(part))
+    return numbers_
+
+
+def clean_citations(answer: str, n_passages: int) -> str:
+    """Normalise ``[1, 2]`` to ``[1][2]`` and drop markers citing passages that do not exist."""
+
+    def repl(match: re.Match[str]) -> str:
+        valid = [n for n in _expand(match.group(1)) if 1 <= n <= n_passages]
+        seen: list[int] = []
+        for n in valid:
+            if n not in seen:
+                seen.append(n)
+        return "".join(f"[{n}]" for n in seen)
+
+    cleaned = _ANY_BRACKET_NUMBER.sub(repl, answer)
+    return re.sub(r"[ \t]+([.,;:])", r"\1", cleaned).strip()
+
+
+def cited(sentence: str) -> list[int]:
+    found: list[int] = []
+    for match in _MARKER.finditer(sentence):
+        for n in _expand(match.group(1)):
+            if n not in found:
+                found.append(n)
+    return found
+
+
+def split_answer(answer: str) -> list[str]:
+    """Answer sentences, each keeping the markers that follow it ("... 2024. [1]" stays together)."""
+    pieces: list[str] = []
+    for block in re.split(r"\n+", answer):
+        block = block.strip()
+        if not block:
+            continue
+        for start, end in sentence_spans(block):
+            piece = block[start:end]
+            lead = re.match(r"^((?:\[\d+\]\s*)+)", piece)
+            if pieces and lead:  # markers that trail the previous sentence ("... 2024. [1] Next")
+                pieces[-1] = pieces[-1] + " " + lead.group(1).strip()
+                piece = piece[lead.end():].strip()
+                if not piece or re.fullmatch(r"[.。]", piece):
+                    continue
+            pieces.append(piece)
+    return pieces
+
+
+def _mostly_cjk(text: str) -> bool:
+    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
+    return cjk > len(re.findall(r"[A-Za-z]", text))
+
+
+def support(
+    sentence: str, passages: Sequence[str], citations: Sequence[int], lenient_cjk: bool = False
+) -> tuple[bool, str]:
+    """Is ``sentence`` supported by the passages it cites (1-based)?
+
+    A Chinese sentence citing English passages cannot share words with them, so with
+    ``lenient_cjk`` only its citations and numbers are checked (reported in the note).
+    """
+    if not citations:
+        return False, "no citation"
+    cited_text = " ".join(passages[n - 1] for n in citations if 1 <= n <= len(passages))
+    claim = strip_markers(sentence)
+    missing = numbers(claim) - numbers(cited_text)
+    if missing:
+        return False, f"number(s) not in cited passage: {', '.join(sorted(missing))}"
+    if lenient_cjk and _mostly_cjk(claim):
+        return True, ""
+    share = overlap(content_words(claim), content_words(cited_text))
+    if share < MIN_OVERLAP:
+        return False, f"only {share:.0%} of its words appear in the cited passage"
+    return True, ""
+
+
+def best_support(sentence: str, passages: Sequence[str]) -> int | None:
+    """The 1-based passage that best supports an uncited sentence, if any supports it."""
+    best, best_share = None, 0.0
+    claim_words = content_words(strip_markers(sentence))
+    for n, passage in enumerate(passages, 1):
+        ok, _ = support(sentence, passages, [n])
+        share = overlap(claim_words, content_words(passage))
+        if ok and share > best_share:
+            best, best_share = n, share
+    return best
+
+
+def is_claim(sentence: str) -> bool:
+    """Sentences that state something (not 'Here is the answer:' connective text)."""
+    plain = strip_markers(sentence)
+    return len(content_words(plain)) >= 3 or bool(numbers(plain))
+
+
+def check_answer(
+    answer: str, passages: Sequence[str], repair: bool = True, lenient_cjk: bool = False
+) -> list[CheckedSentence]:
+    """Check every sentence; optionally cite an uncited claim to the passage that supports it.
+
+    Repair only ever adds a citation the check then verifies, so it cannot turn an
+    unsupported sentence into a supported one.
+    """
+    checked: list[CheckedSentence] = []
+    for sentence in split_answer(answer):
+        refs = cited(sentence)
+        if not refs and repair and is_claim(sentence):
+            n = best_support(sentence, passages)
+            if n is not None:
+                refs = [n]
+                sentence = _append_marker(sentence, n)
+        ok, reason = support(sentence, passages, refs, lenient_cjk)
+        checked.append(CheckedSentence(sentence, refs, ok, reason))
+    return checked
+
+
+def _append_marker(sentence: str, n: int) -> str:
+    stripped = sentence.rstrip()
+    if stripped and stripped[-1] in ".!?。":
+        return stripped[:-1] + f" [{n}]" + stripped[-1]
+    return stripped + f" [{n}]"
