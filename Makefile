@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install index run test retrieval-report clean-index help
+.PHONY: install index run test retrieval-report answer-report clean-index help
 
 help:
 	@echo "make run    - install, build the index if missing, start Policy Copilot"
@@ -38,3 +38,6 @@ retrieval-report: index
 
 clean-index:
 	rm -rf .index
+
+answer-report: index
+	$(BIN)/python -m eval.answer_report --dataset ../shared/eval/dev_qa.jsonl --llm $(or $(LLM),local)

@@ -1,0 +1,133 @@
+"""The answer pipeline with the real index: extractive backend, a scripted fake LLM for prompt
+logic, and real GGUF models through llama.cpp's server."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+from llama_index.core.llms import ChatMessage, ChatResponse, CustomLLM, CompletionResponse, LLMMetadata
+from llama_index.core.llms.callbacks import llm_completion_callback
+
+from index.retrieval import HybridRetriever
+from rag.answer import Answerer, Turn, condense_heuristic
+from rag.config import Settings
+from rag.llm import LLMHandle, LLMUnavailable, build_llm
+from rag.models import ModelFileError, assemble_qwen
+
+
+class ScriptedLLM(CustomLLM):
+    """Returns a fixed reply and records the prompts it was given."""
+
+    reply: str = ""
+    prompts: list[str] = []
+
+    @property
+    def metadata(self) -> LLMMetadata:
+        return LLMMetadata(is_chat_model=False)
+
+    @llm_completion_callback()
+    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        self.prompts.append(prompt)
+        return CompletionResponse(text=self.reply)
+
+    @llm_completion_callback()
+    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> Iterator[CompletionResponse]:
+        self.prompts.append(prompt)
+        yield CompletionResponse(text=self.reply, delta=self.reply)
+
+
+def _answerer(settings: Settings, retriever: HybridRetriever, reply: str) -> tuple[Answerer, ScriptedLLM]:
+    llm = ScriptedLLM(reply=reply, prompts=[])
+    return Answerer(settings, retriever=retriever, llm=LLMHandle(llm, "scripted", "test")), llm
+
+
+def test_prompt_carries_numbered_labelled_passages_and_invented_citation_is_dropped(built_index, retriever) -> None:
+    answerer, llm = _answerer(built_index, retriever, "The AI Subsidy Scheme is worth $3 billion [1][7].")
+    result = answerer.answer("How big is the AI Subsidy Scheme?")
+    prompt = llm.prompts[-1]
+    assert "[1] " in prompt and "(dated " in prompt and "Question: How big is the AI Subsidy Scheme?" in prompt
+    assert "[7]" not in result.answer
+    assert [c["n"] for c in result.citations] == [1]
+
+
+def test_unsupported_number_is_flagged_not_passed_off(built_index, retriever) -> None:
+    answerer, _ = _answerer(
+        built_index, retriever,
+        "The AI Subsidy Scheme is worth $3 billion [1][2][3][4][5]. It has already funded 512 projects [1][2][3][4][5].",
+    )
+    result = answerer.answer("Tell me about the AI Subsidy Scheme")
+    flags = {s["text"]: s["supported"] for s in result.sentences}
+    assert any("512" in text and not ok for text, ok in flags.items())
+    assert not result.refused
+
+
+def test_model_saying_not_in_documents_is_a_refusal_naming_nearest_documents(built_index, retriever) -> None:
+    answerer, _ = _answerer(built_index, retriever, "The documents do not contain this information.")
+    result = answerer.answer("How many parameters does the HKGAI V1 model have?")
+    assert result.refused and result.citations == []
+    assert "Nearest documents" in result.answer
+
+
+def test_invented_figure_for_a_numeric_question_becomes_a_refusal(built_index, retriever) -> None:
+    answerer, _ = _answerer(built_index, retriever, "HKGAI V1 has 70 billion parameters [1].")
+    assert answerer.answer("How many parameters does the HKGAI V1 model have?").refused
+
+
+def test_follow_up_is_condensed_before_retrieval(built_index, retriever) -> None:
+    history = [Turn("What is the AI Subsidy Scheme?", "A $3 billion scheme [1].")]
+    assert condense_heuristic("and how long does it run?", history).startswith("What is the AI Subsidy Scheme?")
+    answerer, llm = _answerer(built_index, retriever, "How long does the AI Subsidy Scheme run?")
+    assert answerer.condense("and how long does it run?", history) == "How long does the AI Subsidy Scheme run?"
+    assert "Follow-up question: and how long does it run?" in llm.prompts[-1]
+
+
+def test_extractive_backend_cites_and_refuses(built_index, retriever) -> None:
+    answerer = Answerer(built_index, retriever=retriever, llm=build_llm(built_index, "extractive"))
+    result = answerer.answer("What computing power does the AI Supercomputing Centre provide?")
+    assert not result.refused and result.citations
+    assert all(s["supported"] for s in result.sentences)
+    assert "petaFLOPS" in result.answer
+    assert answerer.answer("How many enquiries does the 1823 AI chatbot handle per year?").refused
+
+
+def test_model_hash_mismatch_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ModelFileError, match="sha256"):
+        assemble_qwen(tmp_path, expected_sha256="0" * 64)
+    assert not list(tmp_path.glob("*.gguf"))
+
+
+def test_unreachable_openai_server_is_a_clear_error(built_index) -> None:
+    built_index.llm.openai_base_url = "http://127.0.0.1:9/v1"
+    with pytest.raises(LLMUnavailable, match="Cannot reach"):
+        build_llm(built_index, "openai")
+
+
+def _ask(settings: Settings, *args: str) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "rag.cli", "ask", "--json", "--index-dir", str(settings.paths.index_dir), *args]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_smollm2_plumbing_end_to_end(built_index) -> None:
+    result = _ask(built_index, "--llm", "local", "--gguf", "smollm2", "What is the AI Subsidy Scheme?")
+    assert result["llm"] == "local:SmolLM2-135M-Instruct.Q4_1.gguf"
+    assert result["contexts"] and result["prompt_tokens"] > 100
+    assert set(result) >= {"answer", "refused", "citations", "sentences", "timings"}
+    for sentence in result["sentences"]:  # whatever the tiny model says, nothing unsupported passes
+        assert sentence["supported"] is False or sentence["citations"]
+
+
+def test_real_default_model_answers_with_citations(built_index) -> None:
+    result = _ask(built_index, "--llm", "local", "How much computing power will the AI Supercomputing Centre reach?")
+    assert result["llm"].startswith("local:qwen2.5-coder-1.5b")
+    assert not result["refused"], result["answer"]
+    assert "3 000" in result["answer"] or "3000" in result["answer"] or "3,000" in result["answer"]
+    assert result["citations"] and any(s["supported"] for s in result["sentences"])
