@@ -81,7 +81,7 @@ def expects_number(question: str) -> bool:
     return bool(_NUMERIC_QUESTION.search(question))
 
 
-_HOW_MANY = re.compile(r"how (?:many|much)\s+(?:of\s+)?(?:the\s+)?([A-Za-z][\w-]*)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"how many\s+(?:of\s+)?(?:the\s+)?([A-Za-z][\w-]*)", re.IGNORECASE)
 
 
 def answers_numeric(question: str, sentence: str) -> bool:
