@@ -7,7 +7,6 @@ file, so both sides are normalised the way cleaning normalises them).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 

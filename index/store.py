@@ -111,7 +111,10 @@ def read_chunks(gen: Path) -> list[Chunk]:
 
 
 class EmbeddingCache:
-    """Vectors keyed by (model, text hash) so unchanged chunks are never embedded twice."""
+    """Vectors keyed by (model key, text hash) so unchanged chunks are never embedded twice.
+
+    Model keys come from ``cache_model_key`` so they are valid ``.npz`` member names.
+    """
 
     def __init__(self) -> None:
         self._vectors: dict[str, dict[str, np.ndarray]] = {}
@@ -143,9 +146,8 @@ class EmbeddingCache:
             keys = sorted(k for k in table if k in keep.get(model, set()))
             if not keys:
                 continue
-            safe = model.replace("/", "_").replace(":", "_")
-            arrays[f"{safe}__keys"] = np.array(keys)
-            arrays[f"{safe}__vectors"] = np.vstack([table[k] for k in keys]).astype("float32")
+            arrays[f"{model}__keys"] = np.array(keys)
+            arrays[f"{model}__vectors"] = np.vstack([table[k] for k in keys]).astype("float32")
         with path.open("wb") as handle:
             np.savez(handle, **arrays)
 

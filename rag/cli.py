@@ -7,6 +7,7 @@ from any folder; everything else comes from the one Settings object.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -39,6 +40,30 @@ def settings_for(index_dir: Path | None, corpus: Path | None) -> Settings:
 def fail(message: str, code: int = 1) -> None:
     typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
+
+
+def _batch(path: Path) -> list:  # type: ignore[type-arg]
+    """Questions from a JSONL file, or exit with the line and field that are wrong."""
+    from eval.dataset import DatasetError, load_questions
+
+    try:
+        return load_questions(path)
+    except DatasetError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
+
+
+def _prompt_lines(intro: str) -> Iterator[str]:
+    """Lines typed at a ``?`` prompt until an empty line, Ctrl-D or Ctrl-C."""
+    typer.echo(intro)
+    while True:
+        try:
+            text = input("? ").strip()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if not text:
+            return
+        yield text
 
 
 @app.command()
@@ -121,26 +146,13 @@ def retrieve(
         _print_hits(hits, as_json, qid, text)
 
     if questions is not None:
-        from eval.dataset import DatasetError, load_questions
-
-        try:
-            items = load_questions(questions)
-        except DatasetError as exc:
-            fail(str(exc))
-        for item in items:
+        for item in _batch(questions):
             run(item.question, item.id)
         return
     if question is not None:
         run(question)
         return
-    typer.echo("Type a question (empty line or Ctrl-D to quit).")
-    while True:
-        try:
-            text = input("? ").strip()
-        except (EOFError, KeyboardInterrupt):
-            break
-        if not text:
-            break
+    for text in _prompt_lines("Type a question (empty line or Ctrl-D to quit)."):
         run(text)
 
 
@@ -198,13 +210,7 @@ def ask(
     except (IndexError_, LLMUnavailable, ModelFileError) as exc:
         fail(str(exc))
     if questions is not None:
-        from eval.dataset import DatasetError, load_questions
-
-        try:
-            items = load_questions(questions)
-        except DatasetError as exc:
-            fail(str(exc))
-        for item in items:
+        for item in _batch(questions):
             try:
                 _print_answer(answerer.answer(item.question, top_k=top_k, qid=item.id), as_json)
             except QueryError as exc:
@@ -217,14 +223,7 @@ def ask(
             fail(str(exc), code=2)
         return
     history: list[Turn] = []
-    typer.echo("Ask about the indexed documents (empty line or Ctrl-D to quit).")
-    while True:
-        try:
-            text = input("? ").strip()
-        except (EOFError, KeyboardInterrupt):
-            break
-        if not text:
-            break
+    for text in _prompt_lines("Ask about the indexed documents (empty line or Ctrl-D to quit)."):
         try:
             result = answerer.answer(text, history=history, top_k=top_k)
         except QueryError as exc:

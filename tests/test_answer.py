@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
-from llama_index.core.llms import ChatMessage, ChatResponse, CustomLLM, CompletionResponse, LLMMetadata
+from llama_index.core.llms import CustomLLM, CompletionResponse, LLMMetadata
 from llama_index.core.llms.callbacks import llm_completion_callback
 
 from index.retrieval import HybridRetriever
