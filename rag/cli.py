@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from rag.config import Settings, load_settings
+from rag.cli_common import CorpusOpt, IndexDirOpt, fail, settings_for
 
 app = typer.Typer(
     name="policy-copilot",
@@ -22,25 +22,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-IndexDirOpt = Annotated[Optional[Path], typer.Option("--index-dir", help="Index folder (default from config).")]
-CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of documents (default: bundled corpus).")]
-
-
-def settings_for(index_dir: Path | None, corpus: Path | None) -> Settings:
-    """Settings from file/env, with this command's folder options on top."""
-    settings = load_settings()
-    if index_dir is not None:
-        settings.paths.index_dir = index_dir.resolve()
-    if corpus is not None:
-        settings.paths.corpus_dir = corpus.resolve()
-    return settings
-
-
-def fail(message: str, code: int = 1) -> None:
-    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(code)
-
 
 def _batch(path: Path) -> list:  # type: ignore[type-arg]
     """Questions from a JSONL file, or exit with the line and field that are wrong."""
@@ -231,6 +212,14 @@ def ask(
             continue
         _print_answer(result, as_json)
         history.append(Turn(text, result.answer))
+
+
+# Subcommands that live with their own package, so each package owns its command.
+from ui.cli import serve  # noqa: E402
+from eval.cli import eval_app  # noqa: E402
+
+app.command()(serve)
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:  # pragma: no cover - console entry point
