@@ -46,10 +46,13 @@ class Filters:
     date_from: str = ""  # ISO prefix, inclusive
     date_to: str = ""
     groups: set[str] | None = None  # the user's groups; None = no access control
+    skip_sections: set[str] = field(default_factory=set)  # e.g. {"Question"}: a Member's words are not facts
 
     @property
     def active(self) -> bool:
-        return bool(self.docs or self.exclude_docs or self.date_from or self.date_to or self.groups is not None)
+        return bool(
+            self.docs or self.exclude_docs or self.date_from or self.date_to or self.groups is not None or self.skip_sections
+        )
 
     def allows(self, chunk: Chunk) -> bool:
         if self.docs and chunk.doc not in self.docs:
@@ -62,7 +65,7 @@ class Filters:
             return False
         if self.groups is not None and chunk.groups and not (set(chunk.groups) & self.groups):
             return False
-        return True
+        return chunk.section not in self.skip_sections
 
 
 @dataclass
@@ -184,6 +187,12 @@ class HybridRetriever:
     def _hit(chunk: Chunk, score: float, rank: int) -> Hit:
         shared = {f.name: getattr(chunk, f.name) for f in fields(Hit) if hasattr(chunk, f.name)}
         return Hit(**shared, score=round(score, 6), rank=rank)
+
+    def document_hits(self, doc: str, filters: Filters | None = None) -> list[Hit]:
+        """Every passage of one document in reading order (for whole-document summaries)."""
+        filters = filters or Filters()
+        chunks = sorted((c for c in self.chunks.values() if c.doc == doc and filters.allows(c)), key=lambda c: c.start)
+        return [self._hit(c, 0.0, i) for i, c in enumerate(chunks, 1)]
 
     def document_text(self, doc: str) -> str:
         """The cleaned text of a document, which hit offsets point into."""

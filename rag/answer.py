@@ -19,8 +19,8 @@ from index.retrieval import Filters, Hit, HybridRetriever, has_cjk
 from index.sentences import sentence_spans
 from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
 from rag.config import Settings
-from rag.evidence import content_words, numbers, overlap
-from rag.llm import LLMHandle, build_llm, usage_of
+from rag.evidence import content_words, numbers
+from rag.llm import LLMHandle, LLMUnavailable, build_llm, usage_of
 from rag.prompts import (
     CONDENSE_PROMPT,
     REFUSAL_EN,
@@ -69,6 +69,15 @@ class Answer:
         if not self.sentences:
             return 1.0
         return sum(1 for s in self.sentences if s["supported"]) / len(self.sentences)
+
+
+@dataclass
+class Completion:
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    first_token_ms: float
+    total_ms: float
 
 
 @dataclass
@@ -171,22 +180,50 @@ class Answerer:
             if text:
                 yield "token", text
         else:
-            text, first_token_ms = "", 0.0
             passages, _ = passages_block(hits, standalone)
-            messages = [
-                ChatMessage(role="system", content=SYSTEM_PROMPT),
-                ChatMessage(role="user", content=user_prompt(passages, standalone, chinese)),
-            ]
-            last = None
-            for chunk in self.llm.llm.stream_chat(messages, stream_options={"include_usage": True}):
-                last = chunk
-                if chunk.delta:
+            text = ""
+            first_token_ms = 0.0
+            for event, payload in self.generate(SYSTEM_PROMPT, user_prompt(passages, standalone, chinese)):
+                if event == "token":
                     if not text:
                         first_token_ms = (time.perf_counter() - started) * 1000
-                    text += chunk.delta
-                    yield "token", chunk.delta
-            base.prompt_tokens, base.completion_tokens = usage_of(last.raw if last else None)
+                    text += payload
+                    yield "token", payload
+                else:
+                    base.prompt_tokens, base.completion_tokens = payload
         yield "answer", self._finish(base, text, hits, standalone, chinese, started, retrieve_ms, first_token_ms)
+
+    # ---- the one place an LLM is called ------------------------------------------------
+    def generate(self, system: str, user: str, max_tokens: int | None = None) -> Iterator[tuple[str, Any]]:
+        """Stream one chat completion: ("token", str)*, then ("usage", (prompt, completion)).
+
+        The system prompt comes first and never changes within a task, so llama.cpp
+        reuses its cached KV and only the passages are prefilled.
+        """
+        if self.llm.llm is None:
+            raise LLMUnavailable("This task needs an LLM backend (local or openai); the extractive backend has none.")
+        messages = [ChatMessage(role="system", content=system), ChatMessage(role="user", content=user)]
+        extra: dict[str, Any] = {"stream_options": {"include_usage": True}}
+        if max_tokens:
+            extra["max_tokens"] = max_tokens
+        last = None
+        for chunk in self.llm.llm.stream_chat(messages, **extra):
+            last = chunk
+            if chunk.delta:
+                yield "token", chunk.delta
+        yield "usage", usage_of(last.raw if last else None)
+
+    def complete(self, system: str, user: str, max_tokens: int | None = None) -> Completion:
+        """A whole completion with its token counts (for tasks that do not stream)."""
+        started = time.perf_counter()
+        text, first, usage = "", 0.0, (0, 0)
+        for event, payload in self.generate(system, user, max_tokens):
+            if event == "token":
+                first = first or (time.perf_counter() - started) * 1000
+                text += payload
+            else:
+                usage = payload
+        return Completion(text, usage[0], usage[1], first, (time.perf_counter() - started) * 1000)
 
     # ---- post-processing -------------------------------------------------------------
     def _finish(self, base: Answer, text: str, hits: list[Hit], question: str, chinese: bool,
@@ -235,11 +272,22 @@ def _citations(checked: Sequence[CheckedSentence], hits: Sequence[Hit]) -> list[
     ]
 
 
+def question_coverage(q_words: set[str], sentence: str) -> float:
+    """Share of the question's content words a sentence contains, counting at most six.
+
+    Capping the denominator lets a long LegCo question part ("whether ... land supply,
+    funding, tax, talents ...") be matched by a sentence that covers one of its topics.
+    """
+    if not q_words:
+        return 0.0
+    return len(q_words & content_words(sentence)) / min(len(q_words), 6)
+
+
 def extractive_answer(question: str, hits: Sequence[Hit], chinese: bool, max_sentences: int = 3) -> str:
     """No LLM: the passage sentences that best cover the question, each cited.
 
-    A sentence qualifies when it shares at least a third of the question's content
-    words (for Chinese questions, whose words cannot match English text, the top
+    A sentence qualifies when it covers at least a third of the question's content
+    words (see ``question_coverage``; for Chinese questions, whose words cannot match English text, the top
     passages' leading sentences are used, ranked by retrieval); numeric questions
     need a sentence with a number.
     """
@@ -256,7 +304,7 @@ def extractive_answer(question: str, hits: Sequence[Hit], chinese: bool, max_sen
             if chinese:
                 score = 1.0 / n - 0.01 * order
             else:
-                score = overlap(q_words, content_words(sentence)) - 0.02 * (n - 1)
+                score = question_coverage(q_words, sentence) - 0.02 * (n - 1)
             candidates.append((score, n, order, sentence))
     threshold = 0.0 if chinese else 0.34
     picked = sorted((c for c in candidates if c[0] >= threshold), key=lambda c: -c[0])[:max_sentences]

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from rag.cli_common import CorpusOpt, IndexDirOpt, fail, settings_for
+from rag.cli_common import CorpusOpt, GGUFOpt, IndexDirOpt, LLMOpt, answerer_for, fail, settings_for
 
 app = typer.Typer(
     name="policy-copilot",
@@ -166,30 +166,19 @@ def _print_answer(result, as_json: bool) -> None:  # type: ignore[no-untyped-def
 @app.command()
 def ask(
     question: Annotated[Optional[str], typer.Argument(help="The question; omit for a chat prompt.")] = None,
-    llm: Annotated[Optional[str], typer.Option("--llm", help="local | openai | extractive")] = None,
+    llm: LLMOpt = None,
     top_k: Annotated[Optional[int], typer.Option("--top-k", min=1, max=20)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full answer record as JSON.")] = False,
     questions: Annotated[Optional[Path], typer.Option("--questions", help="JSONL file with id and question.")] = None,
-    gguf: Annotated[Optional[Path], typer.Option("--gguf", help="Serve this GGUF file instead of the default model ('smollm2' for the tiny test model).")] = None,
+    gguf: GGUFOpt = None,
     index_dir: IndexDirOpt = None,
     corpus: CorpusOpt = None,
 ) -> None:
     """Answer from the documents with paragraph-level citations (or say they do not say)."""
     from index.retrieval import QueryError
-    from index.store import IndexError_
-    from rag.answer import Answerer, Turn
-    from rag.llm import LLMUnavailable
-    from rag.models import ModelFileError
+    from rag.answer import Turn
 
-    settings = settings_for(index_dir, corpus)
-    if gguf is not None:
-        settings.llm.gguf_path = gguf
-    if llm is not None:
-        settings.llm.backend = llm  # type: ignore[assignment]
-    try:
-        answerer = Answerer(settings)
-    except (IndexError_, LLMUnavailable, ModelFileError) as exc:
-        fail(str(exc))
+    answerer = answerer_for(index_dir, corpus, llm, gguf)
     if questions is not None:
         for item in _batch(questions):
             try:
@@ -217,8 +206,12 @@ def ask(
 # Subcommands that live with their own package, so each package owns its command.
 from ui.cli import serve  # noqa: E402
 from eval.cli import eval_app  # noqa: E402
+from rag.tasks_cli import draft_reply_command, summarise_command, translate_command  # noqa: E402
 
 app.command()(serve)
+app.command("draft-reply")(draft_reply_command)
+app.command("summarise")(summarise_command)
+app.command("translate")(translate_command)
 app.add_typer(eval_app, name="eval")
 
 

@@ -26,3 +26,28 @@ def settings_for(index_dir: Path | None, corpus: Path | None) -> Settings:
 def fail(message: str, code: int = 1) -> None:
     typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
+
+
+LLMOpt = Annotated[Optional[str], typer.Option("--llm", help="local | openai | extractive")]
+GGUFOpt = Annotated[
+    Optional[Path],
+    typer.Option("--gguf", help="Serve this GGUF file instead of the default model ('smollm2' for the tiny test model)."),
+]
+
+
+def answerer_for(index_dir: Path | None, corpus: Path | None, llm: str | None, gguf: Path | None = None):  # type: ignore[no-untyped-def]
+    """The index and LLM loaded once for a command, or exit with what to do."""
+    from index.store import IndexError_
+    from rag.answer import Answerer
+    from rag.llm import LLMUnavailable
+    from rag.models import ModelFileError
+
+    settings = settings_for(index_dir, corpus)
+    if gguf is not None:
+        settings.llm.gguf_path = gguf
+    if llm is not None:
+        settings.llm.backend = llm  # type: ignore[assignment]
+    try:
+        return Answerer(settings)
+    except (IndexError_, LLMUnavailable, ModelFileError) as exc:
+        fail(str(exc))

@@ -56,6 +56,7 @@ class RetrievalSettings(BaseModel):
     """Hybrid retrieval: dense + BM25 candidates fused by reciprocal rank."""
 
     top_k: int = 5
+    draft_top_k: int = 8  # a LegCo question part is broad: read more passages per part
     candidates_k: int = 20  # per retriever, before fusion
     rrf_k: float = 60.0
     approximate_above: int = 50_000  # use an HNSW index once the corpus has more chunks
@@ -77,6 +78,18 @@ class LLMSettings(BaseModel):
     request_timeout_s: float = 300.0
 
 
+class UISettings(BaseModel):
+    """The web app (``policy-copilot serve``): where it listens, who may sign in, what it records."""
+
+    host: str = "127.0.0.1"
+    port: int = 7860
+    # TOML file of users with argon2 password hashes and groups; None = no login (single local user).
+    users_file: Path | None = None
+    audit_log: Path = PROJECT_ROOT / "runs" / "audit.jsonl"
+    audit_retention_days: int = 365  # records older than this are deleted (0 = keep for ever)
+    max_upload_mb: int = 20
+
+
 class Settings(BaseSettings):
     """All settings, grouped by the component that reads them."""
 
@@ -91,6 +104,7 @@ class Settings(BaseSettings):
     chunking: ChunkSettings = Field(default_factory=ChunkSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    ui: UISettings = Field(default_factory=UISettings)
 
     @classmethod
     def settings_customise_sources(

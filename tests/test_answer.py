@@ -6,41 +6,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import ROOT
-from llama_index.core.llms import CustomLLM, CompletionResponse, LLMMetadata
-from llama_index.core.llms.callbacks import llm_completion_callback
+from fakes import ScriptedLLM
 
 from index.retrieval import HybridRetriever
 from rag.answer import Answerer, Turn, condense_heuristic
 from rag.config import Settings
 from rag.llm import LLMHandle, LLMUnavailable, build_llm
 from rag.models import ModelFileError, assemble_qwen
-
-
-class ScriptedLLM(CustomLLM):
-    """Returns a fixed reply and records the prompts it was given."""
-
-    reply: str = ""
-    prompts: list[str] = []
-
-    @property
-    def metadata(self) -> LLMMetadata:
-        return LLMMetadata(is_chat_model=False)
-
-    @llm_completion_callback()
-    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-        self.prompts.append(prompt)
-        return CompletionResponse(text=self.reply)
-
-    @llm_completion_callback()
-    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> Iterator[CompletionResponse]:
-        self.prompts.append(prompt)
-        yield CompletionResponse(text=self.reply, delta=self.reply)
 
 
 def _answerer(settings: Settings, retriever: HybridRetriever, reply: str) -> tuple[Answerer, ScriptedLLM]:
