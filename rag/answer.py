@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,24 +90,45 @@ def expects_number(question: str) -> bool:
     return bool(_NUMERIC_QUESTION.search(question))
 
 
-_HOW_MANY = re.compile(r"how many\s+(?:of\s+)?(?:the\s+)?([A-Za-z][\w-]*)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"how many\s+(?:of\s+)?(?:the\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)", re.IGNORECASE)
+_WHO_ROLE = re.compile(r"^\s*who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:current\s+|new\s+)?([A-Za-z][\w-]*)", re.I)
+_GENERIC_FOCUS = {"money", "funding", "time", "people", "person", "one", "ones"}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[/–-]\s*(?:19|20)?\d{2})?(?!\d)")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NOT_A_COUNT = re.compile(
+    rf"(?<!\d)\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?!\d)|\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:Question|para(?:graph)?|item|Annex|Appendix|phase|No\.|LCQ|Q)\s*\d+",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"(?:HK|RMB|US)?\$\s*\d[\d,. ]*(?:\s*(?:thousand|million|billion))?", re.IGNORECASE)
+
+
+def focus_words(question: str) -> set[str]:
+    """Words an answer must speak about: X in "how many X" or "who is the X of ...".
+
+    "How many enquiries does the 1823 chatbot handle?" is not answered by a sentence
+    about the chatbot without the enquiries, nor "who is the director" by one
+    without a director.
+    """
+    match = _HOW_MANY.search(question) or _WHO_ROLE.search(question)  # X = up to two words; any of them will do
+    if not match:
+        return set()
+    return content_words(match.group(1)) - content_words(" ".join(_GENERIC_FOCUS))
 
 
 def answers_numeric(question: str, sentence: str) -> bool:
     """Does ``sentence`` give a number the question asks for?
 
-    It must hold a number the question does not already contain, and for "how many X"
-    the word X itself: a sentence about the 1823 chatbot with no enquiry count does
-    not answer "how many enquiries does the 1823 chatbot handle".
+    It must hold a number the question does not already contain; for a count ("how
+    many") dates, ordinals and money amounts do not count; and it must name the question's focus.
     """
-    fresh = numbers(_LEAD_NUMBER.sub("", strip_markers(sentence))) - numbers(question)
-    if not fresh:
+    plain = _LEAD_NUMBER.sub("", strip_markers(sentence))
+    if _HOW_MANY.search(question):
+        plain = _MONEY.sub(" ", _YEAR.sub(" ", _NOT_A_COUNT.sub(" ", plain)))
+    if not numbers(plain) - numbers(question):
         return False
-    focus = _HOW_MANY.search(question)
-    focus_words = content_words(focus.group(1)) if focus else set()
-    if focus_words and focus.group(1).lower() not in {"money", "funding", "time", "people"}:  # type: ignore[union-attr]
-        return bool(focus_words & content_words(sentence))
-    return True
+    focus = focus_words(question)
+    return not focus or bool(focus & content_words(sentence))
 
 
 def looks_like_refusal(text: str) -> bool:
@@ -128,6 +149,11 @@ class Answerer:
         self.settings = settings
         self.retriever = retriever or HybridRetriever(settings)
         self.llm = llm or build_llm(settings)
+
+    def similarity(self, question: str, sentences: list[str]) -> list[float]:
+        """Cosine of each sentence to the question with the index's own embedder (loaded already)."""
+        vectors = self.retriever.embedder.encode([question, *sentences])
+        return [float(v) for v in vectors[1:] @ vectors[0]]
 
     # ---- follow-ups -------------------------------------------------------------------
     def condense(self, question: str, history: Sequence[Turn]) -> str:
@@ -175,7 +201,7 @@ class Answerer:
             yield "answer", self._refuse(base, hits, chinese, started, retrieve_ms)
             return
         if self.llm.llm is None:
-            text = extractive_answer(standalone, hits, chinese)
+            text = extractive_answer(standalone, hits, chinese, similarity=self.similarity)
             first_token_ms = (time.perf_counter() - started) * 1000
             if text:
                 yield "token", text
@@ -233,7 +259,7 @@ class Answerer:
             return self._refuse(base, hits, chinese, started, retrieve_ms, first_token_ms)
         checked = check_answer(text, [h.text for h in hits], lenient_cjk=chinese)
         supported = [s for s in checked if s.supported]
-        if not supported or (expects_number(question) and not any(answers_numeric(question, s.text) for s in supported)):
+        if not supported or not _addresses(question, supported, hits):
             return self._refuse(base, hits, chinese, started, retrieve_ms, first_token_ms)
         base.answer = " ".join(s.text for s in checked)
         base.sentences = [s.to_dict() for s in checked]
@@ -252,6 +278,17 @@ class Answerer:
         base.sentences, base.citations = [], []
         base.timings = _timings(started, retrieve_ms, first_token_ms)
         return base
+
+
+def _addresses(question: str, supported: Sequence[CheckedSentence], hits: Sequence[Hit]) -> bool:
+    """Do the supported sentences answer what was asked (a number for a count, the focus word)?"""
+    if expects_number(question):
+        return any(answers_numeric(question, s.text) for s in supported)
+    focus = focus_words(question)
+    if not focus:
+        return True
+    evidence = " ".join([s.text for s in supported] + [hits[n - 1].text for s in supported for n in s.citations])
+    return bool(focus & content_words(evidence))
 
 
 def _short_title(title: str, limit: int = 90) -> str:
@@ -283,16 +320,24 @@ def question_coverage(q_words: set[str], sentence: str) -> float:
     return len(q_words & content_words(sentence)) / min(len(q_words), 6)
 
 
-def extractive_answer(question: str, hits: Sequence[Hit], chinese: bool, max_sentences: int = 3) -> str:
-    """No LLM: the passage sentences that best cover the question, each cited.
+Similarity = Callable[[str, list[str]], list[float]]
+SEMANTIC_MIN = 0.55  # cosine (MiniLM) at which a sentence says what the question asks, in other words
+
+
+def extractive_answer(
+    question: str, hits: Sequence[Hit], chinese: bool, max_sentences: int = 3, similarity: Similarity | None = None
+) -> str:
+    """No LLM: the passage sentences that best answer the question, each cited.
 
     A sentence qualifies when it covers at least a third of the question's content
-    words (see ``question_coverage``; for Chinese questions, whose words cannot match English text, the top
-    passages' leading sentences are used, ranked by retrieval); numeric questions
-    need a sentence with a number.
+    words (``question_coverage``) or, with ``similarity``, means nearly the same
+    ("tax break" ~ "tax concessions"); it must give a number for a numeric question
+    and name the question's focus. Chinese questions cannot match English words, so
+    the top passages' leading sentences are used, ranked by retrieval.
     """
     q_words = content_words(question)
     wants_number = expects_number(question)
+    focus = focus_words(question)
     candidates: list[tuple[float, int, int, str]] = []
     for n, hit in enumerate(hits, 1):
         for order, (s, e) in enumerate(sentence_spans(hit.text)):
@@ -301,13 +346,20 @@ def extractive_answer(question: str, hits: Sequence[Hit], chinese: bool, max_sen
                 continue
             if wants_number and not answers_numeric(question, sentence):
                 continue
-            if chinese:
-                score = 1.0 / n - 0.01 * order
-            else:
-                score = question_coverage(q_words, sentence) - 0.02 * (n - 1)
-            candidates.append((score, n, order, sentence))
-    threshold = 0.0 if chinese else 0.34
-    picked = sorted((c for c in candidates if c[0] >= threshold), key=lambda c: -c[0])[:max_sentences]
+            if focus and not focus & content_words(sentence):
+                continue
+            candidates.append((0.0, n, order, sentence))
+    if chinese:
+        scored = [(1.0 / n - 0.01 * order, n, order, s) for _, n, order, s in candidates]
+        picked = sorted(scored, key=lambda c: -c[0])[:max_sentences]
+    else:
+        cosines = similarity(question, [c[3] for c in candidates]) if similarity and candidates else [0.0] * len(candidates)
+        scored = []
+        for (_, n, order, sentence), cosine in zip(candidates, cosines):
+            coverage = question_coverage(q_words, sentence)
+            if coverage >= 0.34 or cosine >= SEMANTIC_MIN:
+                scored.append((cosine + 0.3 * min(coverage, 1.0) - 0.02 * (n - 1), n, order, sentence))
+        picked = sorted(scored, key=lambda c: -c[0])[:max_sentences]
     if not picked:
         return ""
     picked.sort(key=lambda c: (c[1], c[2]))
