@@ -87,6 +87,11 @@ class Hit:
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
+    @property
+    def evidence(self) -> str:
+        """What the model was shown for this passage: its label and date belong to it too."""
+        return f"{self.label} (dated {self.date or 'undated'}): {self.text}"
+
 
 class QueryError(ValueError):
     """A question that cannot be searched (empty, or only symbols)."""

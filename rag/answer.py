@@ -31,7 +31,9 @@ from rag.prompts import (
 )
 
 _REFUSAL_PATTERNS = re.compile(
-    r"do(?:es)? not (?:contain|include|mention|provide|specify|say)|not (?:in|mentioned in|stated in) the (?:documents|passages)"
+    r"do(?:es)? not (?:contain|include|mention|provide|specify|say)"
+    r"|(?:is|are|was|were) not (?:mentioned|stated|specified|given|provided|available)"
+    r"|not (?:in|mentioned in|stated in|found in) the (?:provided |given )?(?:documents|passages|text)"
     r"|no information|沒有(?:這項|相關)?資料|未有提及",
     re.IGNORECASE,
 )
@@ -94,6 +96,9 @@ _HOW_MANY = re.compile(r"how many\s+(?:of\s+)?(?:the\s+)?([A-Za-z][\w-]*(?:\s+[A
 _WHO_ROLE = re.compile(r"^\s*who\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:current\s+|new\s+)?([A-Za-z][\w-]*)", re.I)
 _GENERIC_FOCUS = {"money", "funding", "time", "people", "person", "one", "ones"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[/–-]\s*(?:19|20)?\d{2})?(?!\d)")
+_COUNT_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?)\b", re.I
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NOT_A_COUNT = re.compile(
     rf"(?<!\d)\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?!\d)|\d+(?:st|nd|rd|th)\b"
@@ -125,10 +130,17 @@ def answers_numeric(question: str, sentence: str) -> bool:
     plain = _LEAD_NUMBER.sub("", strip_markers(sentence))
     if _HOW_MANY.search(question):
         plain = _MONEY.sub(" ", _YEAR.sub(" ", _NOT_A_COUNT.sub(" ", plain)))
-    if not numbers(plain) - numbers(question):
-        return False
     focus = focus_words(question)
+    if not numbers(plain) - numbers(question) and not _counts_in_words(plain, focus):
+        return False
     return not focus or bool(focus & content_words(sentence))
+
+
+def _counts_in_words(text: str, focus: set[str]) -> bool:
+    """"ten key projects" answers "how many projects": a count word within three words of the focus."""
+    return bool(focus) and any(
+        focus & content_words(" ".join(text[m.end():].split()[:3])) for m in _COUNT_WORD.finditer(text)
+    )
 
 
 def looks_like_refusal(text: str) -> bool:
@@ -257,7 +269,7 @@ class Answerer:
         text = clean_citations(text, len(hits))
         if not text or looks_like_refusal(text):
             return self._refuse(base, hits, chinese, started, retrieve_ms, first_token_ms)
-        checked = check_answer(text, [h.text for h in hits], lenient_cjk=chinese)
+        checked = check_answer(text, [h.evidence for h in hits], lenient_cjk=chinese)
         supported = [s for s in checked if s.supported]
         if not supported or not _addresses(question, supported, hits):
             return self._refuse(base, hits, chinese, started, retrieve_ms, first_token_ms)

@@ -141,8 +141,9 @@ def check_answer(
 ) -> list[CheckedSentence]:
     """Check every sentence; optionally cite an uncited claim to the passage that supports it.
 
-    Repair only ever adds a citation the check then verifies, so it cannot turn an
-    unsupported sentence into a supported one.
+    Repair only ever cites a passage the check verifies (adding a missing citation, or
+    replacing a wrong one), so no sentence is marked supported without a passage that
+    supports it.
     """
     checked: list[CheckedSentence] = []
     for sentence in split_answer(answer):
@@ -153,6 +154,11 @@ def check_answer(
                 refs = [n]
                 sentence = _append_marker(sentence, n)
         ok, reason = support(sentence, passages, refs, lenient_cjk)
+        if not ok and refs and repair and is_claim(sentence):
+            n = best_support(sentence, passages)  # the model cited the wrong passage: point at the right one
+            if n is not None:
+                sentence, refs = _append_marker(strip_markers(sentence), n), [n]
+                ok, reason = True, ""
         checked.append(CheckedSentence(sentence, refs, ok, reason))
     return checked
 

@@ -160,7 +160,7 @@ def _draft_part(
     text = clean_citations(text, len(hits))
     if not text or NO_INFORMATION in text.upper():
         return result
-    checked = check_answer(text, [h.text for h in hits])
+    checked = check_answer(text, [h.evidence for h in hits])
     if not any(s.supported for s in checked):
         return result
     local_to_global = {n: _source_number(hits[n - 1], sources) for s in checked for n in s.citations}

@@ -43,7 +43,7 @@ class LLMHandle:
 class LocalLlamaServer:
     """llama.cpp's server for one GGUF file, started once per process on 127.0.0.1."""
 
-    _servers: dict[tuple[str, int, int], "LocalLlamaServer"] = {}
+    _servers: dict[tuple[str, int, int], LocalLlamaServer] = {}
     _lock = threading.Lock()
 
     def __init__(self, gguf: Path, context_tokens: int, threads: int, parallel: int = 1) -> None:
@@ -66,7 +66,7 @@ class LocalLlamaServer:
         self.base_url = self._server.listening_address.rstrip("/")
 
     @classmethod
-    def get(cls, gguf: Path, context_tokens: int, threads: int, parallel: int = 1) -> "LocalLlamaServer":
+    def get(cls, gguf: Path, context_tokens: int, threads: int, parallel: int = 1) -> LocalLlamaServer:
         key = (str(gguf), context_tokens, threads)
         with cls._lock:
             if key not in cls._servers:
@@ -74,14 +74,24 @@ class LocalLlamaServer:
             return cls._servers[key]
 
 
-def check_reachable(base_url: str, api_key: str, timeout: float = 5.0) -> None:
-    """Fail fast, with the fix, if an OpenAI-compatible server does not answer."""
+def check_reachable(base_url: str, api_key: str, timeout: float = 5.0, key_env: str = "OPENAI_API_KEY") -> None:
+    """Fail fast, with the fix, if an OpenAI-compatible server does not answer or refuses the key."""
     request = urllib.request.Request(
         base_url.rstrip("/") + "/models", headers={"Authorization": f"Bearer {api_key}"}
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as exc:
+        if exc.code not in (401, 403):
+            raise LLMUnavailable(
+                f"The LLM server at {base_url} answered HTTP {exc.code} ({exc.reason}) to GET /models. Check "
+                "llm.openai_base_url (it usually ends in /v1) and the server's log."
+            ) from exc
+        raise LLMUnavailable(
+            f"The LLM server at {base_url} refused the API key (HTTP {exc.code}). Put the server's key in the "
+            f"environment variable {key_env} (named by llm.openai_api_key_env)."
+        ) from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise LLMUnavailable(
             f"Cannot reach the OpenAI-compatible LLM server at {base_url} ({exc}). Start the server, "
@@ -115,7 +125,7 @@ def build_llm(settings: Settings, backend: str | None = None) -> LLMHandle:
         return LLMHandle(None, "extractive", backend)
     if backend == "openai":
         api_key = os.environ.get(settings.llm.openai_api_key_env, "not-needed")
-        check_reachable(settings.llm.openai_base_url, api_key)
+        check_reachable(settings.llm.openai_base_url, api_key, key_env=settings.llm.openai_api_key_env)
         llm = _openai_like(settings.llm.openai_base_url, settings.llm.openai_model, api_key, settings)
         return LLMHandle(llm, f"openai:{settings.llm.openai_model}", backend)
     gguf = resolve_gguf(settings.llm.gguf_path, settings.paths.cache_dir)

@@ -95,7 +95,7 @@ def summarise(
         text = completion.text
         summary.prompt_tokens, summary.completion_tokens = completion.prompt_tokens, completion.completion_tokens
     report(0.9, "Checking every sentence against its source")
-    checked = check_answer(clean_citations(text, len(hits)), [h.text for h in hits])
+    checked = check_answer(clean_citations(text, len(hits)), [h.evidence for h in hits])
     summary.sentences = [s.to_dict() for s in checked]
     joiner = "\n" if bullets else " "
     summary.text = joiner.join(
