@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,12 +54,20 @@ def _require(record: dict, key: str, kind: type, where: str) -> object:
     return value
 
 
-def load_questions(path: Path) -> list[Question]:
-    """Questions from a dev_qa-style file; raises ``DatasetError`` naming line and field."""
+def _string_list(record: dict, key: str, where: str) -> list[str]:
+    values = record.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise DatasetError(f"{where}: field '{key}' must be a list of strings")
+    for i, value in enumerate(values):
+        if not value.strip():
+            raise DatasetError(f"{where}: {key}[{i}] is an empty string (it would match every answer)")
+    return values
+
+
+def _records(path: Path) -> Iterator[tuple[str, dict]]:
+    """(where, object) for each non-blank line; ``where`` names the file and line for error messages."""
     if not path.is_file():
         raise DatasetError(f"{path}: no such dataset file")
-    questions: list[Question] = []
-    seen: set[str] = set()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -69,6 +78,14 @@ def load_questions(path: Path) -> list[Question]:
             raise DatasetError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
         if not isinstance(record, dict):
             raise DatasetError(f"{where}: each line must be a JSON object")
+        yield where, record
+
+
+def load_questions(path: Path) -> list[Question]:
+    """Questions from a dev_qa-style file; raises ``DatasetError`` naming line and field."""
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for where, record in _records(path):
         qid = str(_require(record, "id", str, where))
         if qid in seen:
             raise DatasetError(f"{where}: duplicate id {qid!r}")
@@ -79,9 +96,7 @@ def load_questions(path: Path) -> list[Question]:
         qtype = str(record.get("type", "factoid"))
         if qtype not in QUESTION_TYPES:
             raise DatasetError(f"{where}: field 'type' is {qtype!r}; use one of {sorted(QUESTION_TYPES)}")
-        facts = record.get("must_include", [])
-        if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
-            raise DatasetError(f"{where}: field 'must_include' must be a list of strings")
+        facts = _string_list(record, "must_include", where)
         sources = record.get("sources", [])
         if not isinstance(sources, list):
             raise DatasetError(f"{where}: field 'sources' must be a list")
@@ -90,6 +105,8 @@ def load_questions(path: Path) -> list[Question]:
             if not isinstance(src, dict) or not isinstance(src.get("doc"), str) or not isinstance(src.get("quote"), str):
                 raise DatasetError(f"{where}: sources[{i}] needs string fields 'doc' and 'quote'")
             parsed_sources.append(Source(src["doc"], src["quote"]))
+        if qtype == "unanswerable" and (facts or parsed_sources):
+            raise DatasetError(f"{where}: type 'unanswerable' must have empty 'must_include' and 'sources'")
         questions.append(
             Question(
                 id=qid,
@@ -103,3 +120,48 @@ def load_questions(path: Path) -> list[Question]:
     if not questions:
         raise DatasetError(f"{path}: no questions in the file")
     return questions
+
+
+@dataclass(frozen=True)
+class DraftingRecord:
+    """One LegCo question part, for leave-one-out drafting (see the dataset README)."""
+
+    id: str
+    doc: str  # the reply document, left out of the index while drafting
+    part: str
+    question_part: str
+    recoverable: tuple[str, ...]  # reply facts other documents also state
+    reply_facts: tuple[str, ...] = ()
+    verbatim: bool = True
+
+
+def load_drafting(path: Path) -> list[DraftingRecord]:
+    """Records from a drafting.jsonl-style file; raises ``DatasetError`` naming line and field."""
+    records: list[DraftingRecord] = []
+    seen: set[str] = set()
+    for where, record in _records(path):
+        rid = str(_require(record, "id", str, where))
+        if rid in seen:
+            raise DatasetError(f"{where}: duplicate id {rid!r}")
+        seen.add(rid)
+        question_part = str(_require(record, "question_part", str, where))
+        if not question_part.strip():
+            raise DatasetError(f"{where}: field 'question_part' is empty")
+        _require(record, "recoverable_from_other_docs", list, where)
+        verbatim = record.get("question_part_verbatim", True)
+        if not isinstance(verbatim, bool):
+            raise DatasetError(f"{where}: field 'question_part_verbatim' must be true or false")
+        records.append(
+            DraftingRecord(
+                id=rid,
+                doc=str(_require(record, "doc", str, where)),
+                part=str(record.get("part", "")),
+                question_part=question_part,
+                recoverable=tuple(_string_list(record, "recoverable_from_other_docs", where)),
+                reply_facts=tuple(_string_list(record, "reply_facts", where)),
+                verbatim=verbatim,
+            )
+        )
+    if not records:
+        raise DatasetError(f"{path}: no records in the file")
+    return records

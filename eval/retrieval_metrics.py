@@ -44,6 +44,25 @@ class GoldSpan:
     quote: str
 
 
+def _locate(norm_text: str, quote: str) -> tuple[int, int]:
+    """(start, length) of a quote in normalised text: whole, then its longest matching start.
+
+    The quote is tried as cleaning would leave it and as written, so the same gold
+    quote is found in our cleaned text and in a baseline's raw text.
+    """
+    forms = list(dict.fromkeys([normalise(clean_text(quote)), normalise(quote)]))
+    for form in forms:
+        found = norm_text.find(form)
+        if found >= 0:
+            return found, len(form)
+    for cut in (120, 80, 50):
+        for form in forms:
+            found = norm_text.find(form[:cut])
+            if found >= 0:
+                return found, len(form[:cut])
+    return -1, 0
+
+
 def gold_spans(question: Question, doc_text: dict[str, str]) -> list[GoldSpan]:
     """Where each gold quote sits in the cleaned document text (by normalised matching)."""
     spans = []
@@ -52,15 +71,7 @@ def gold_spans(question: Question, doc_text: dict[str, str]) -> list[GoldSpan]:
         if text is None:
             continue
         norm_text, positions = _norm_with_map(text)
-        quote = normalise(clean_text(source.quote))
-        found = norm_text.find(quote)
-        length = len(quote)
-        if found < 0:  # fall back to the longest matching start of the quote
-            for cut in (120, 80, 50):
-                found = norm_text.find(quote[:cut])
-                if found >= 0:
-                    length = cut
-                    break
+        found, length = _locate(norm_text, source.quote)
         if found >= 0:
             end = positions[min(found + length, len(positions)) - 1] + 1
             spans.append(GoldSpan(source.doc, positions[found], end, source.quote))
