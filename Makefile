@@ -7,12 +7,14 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install index run test retrieval-report answer-report clean-index help
+.PHONY: install index run test retrieval-report answer-report clean-index help bench eval
 
 help:
 	@echo "make run    - install, build the index if missing, start Policy Copilot"
 	@echo "make test   - install if needed and run the test suite"
 	@echo "make retrieval-report - hit@k table on the development question set"
+	@echo "make bench  - every benchmark (ingest, retrieval at scale, answer path, serving), < 15 min"
+	@echo "make eval   - full evaluation (ours vs vanilla/bm25/extractive + drafting) into runs/ (LLM=local|extractive)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +30,7 @@ index: install
 	$(BIN)/policy-copilot ingest --if-missing
 
 run: index
-	$(BIN)/policy-copilot retrieve
+	$(BIN)/policy-copilot serve
 
 test: install
 	$(BIN)/python -m pytest
@@ -41,3 +43,16 @@ clean-index:
 
 answer-report: index
 	$(BIN)/python -m eval.answer_report --dataset ../shared/eval/dev_qa.jsonl --llm $(or $(LLM),local)
+
+# Full evaluation with CIs and baselines; report in runs/$(RUN)/report.html. Slow with the local LLM
+# (most of an hour on 2 cores); `make eval LLM=extractive` takes under a minute.
+eval: index
+	$(BIN)/policy-copilot eval --dataset ../shared/eval/dev_qa.jsonl --drafting ../shared/eval/drafting.jsonl \
+		--llm $(or $(LLM),local) --out runs/$(or $(RUN),eval-$(or $(LLM),local))
+
+# Benchmarks print Markdown tables (also kept in runs/bench/). BENCH_N = dev questions per system.
+bench: index
+	$(BIN)/python -m bench.ingest_speed
+	$(BIN)/python -m bench.retrieval_scale
+	$(BIN)/python -m bench.answer_path --n $(or $(BENCH_N),8)
+	$(BIN)/python -m bench.serving

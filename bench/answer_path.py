@@ -1,0 +1,248 @@
+"""The answer path with the local model: ours vs llama-index's default query engine.
+
+Both systems stream from the same llama.cpp server and model (one ``LLMHandle``),
+answer the same answerable English dev questions, and are timed the same way:
+time to sources (retrieval done), time to first token, total time; prompt tokens
+come from the server's own usage report. The default engine is eval's ``vanilla``
+system (``VectorStoreIndex`` over the documents, default ``SentenceSplitter``,
+MiniLM, top-2, ``compact`` synthesis), run with ``streaming=True``.
+
+Ours runs first over all questions, then the default engine: the product only
+ever sends our prompt, so llama.cpp's cached system-prompt KV is warm after the
+first question, as in service (the first question pays for it and is counted).
+
+    .venv/bin/python -m bench.answer_path --n 8           # Qwen2.5-Coder-1.5B (~5 min)
+    .venv/bin/python -m bench.answer_path --quick         # SmolLM2-135M, 2 questions
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import statistics
+import time
+import urllib.request
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.instrumentation import get_dispatcher
+from llama_index.core.instrumentation.event_handlers import BaseEventHandler
+from llama_index.core.instrumentation.events import BaseEvent
+from llama_index.core.instrumentation.events.llm import LLMChatEndEvent
+
+from bench.common import DEV_QA, log, pct, report, table
+from eval.dataset import Question, fact_present, load_questions
+from eval.systems import VanillaSystem
+from index.retrieval import HybridRetriever
+from rag.answer import Answerer
+from rag.config import Settings, load_settings
+from rag.llm import LLMHandle, build_llm
+from rag.prompts import passages_block, user_prompt
+
+TARGET_SOURCES_S = 1.0
+TARGET_TTFT_S = 8.0
+TARGET_PROMPT_RATIO = 0.5
+PRODUCT_BUDGET: int = inspect.signature(passages_block).parameters["max_words_each"].default
+COMPRESSION_BUDGETS = (None, 160, PRODUCT_BUDGET, 100, 80, 60)
+
+
+class PrefillRecorder(BaseEventHandler):
+    """How many prompt tokens llama.cpp served from its KV cache, and how fast it prefilled the rest."""
+
+    cached: int = 0
+    prefilled: int = 0
+    prefill_ms: float = 0.0
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "BenchPrefillRecorder"
+
+    def reset(self) -> None:
+        self.cached, self.prefilled, self.prefill_ms = 0, 0, 0.0
+
+    def handle(self, event: BaseEvent, **kwargs: Any) -> None:
+        raw = getattr(getattr(event, "response", None), "raw", None) if isinstance(event, LLMChatEndEvent) else None
+        timings = getattr(raw, "timings", None) or (raw.get("timings") if isinstance(raw, dict) else None)
+        if isinstance(timings, dict):  # llama.cpp's own report; other servers do not send it
+            self.cached += int(timings.get("cache_n", 0))
+            self.prefilled += int(timings.get("prompt_n", 0))
+            self.prefill_ms += float(timings.get("prompt_ms", 0.0))
+
+    def row(self) -> dict[str, Any]:
+        return {"cached_tokens": self.cached, "prefilled_tokens": self.prefilled,
+                "prefill_tok_s": 1000 * self.prefilled / self.prefill_ms if self.prefill_ms else float("nan")}
+
+
+PREFILL = PrefillRecorder()
+
+
+def pick_questions(path: Path, n: int) -> list[Question]:
+    """``n`` answerable English questions spread evenly over the dataset (every type represented)."""
+    pool = [q for q in load_questions(path) if q.answerable and q.type != "chinese" and q.must_include]
+    step = len(pool) / n
+    return [pool[int(i * step)] for i in range(min(n, len(pool)))]
+
+
+def fact_recall(question: Question, text: str) -> float:
+    return sum(fact_present(f, text) for f in question.must_include) / len(question.must_include)
+
+
+def run_ours(answerer: Answerer, question: Question) -> dict[str, Any]:
+    PREFILL.reset()
+    answer = answerer.answer(question.question, qid=question.id)
+    t = answer.timings
+    return {"id": question.id, **PREFILL.row(), "sources_ms": t["retrieve_ms"], "first_token_ms": t["first_token_ms"],
+            "total_ms": t["total_ms"], "prompt_tokens": answer.prompt_tokens,
+            "completion_tokens": answer.completion_tokens, "refused": answer.refused,
+            "fact_recall": fact_recall(question, answer.answer)}
+
+
+class StreamingDefaultEngine:
+    """eval's vanilla system with its query engine switched to streaming, to time the first token."""
+
+    def __init__(self, settings: Settings, llm: LLMHandle, docs: Sequence[str]) -> None:
+        assert llm.llm is not None
+        self.system = VanillaSystem(settings, llm, docs)
+        # Ask the server to report token usage at the end of the stream (dropped when not streaming).
+        streaming_llm = llm.llm.model_copy(update={"additional_kwargs": {"stream_options": {"include_usage": True}}})
+        self.engine = self.system.index.as_query_engine(llm=streaming_llm, similarity_top_k=2, streaming=True)
+
+    def run(self, question: Question) -> dict[str, Any]:
+        self.system.usage.reset()
+        PREFILL.reset()
+        started = time.perf_counter()
+        response = self.engine.query(question.question)
+        sources_ms = (time.perf_counter() - started) * 1000
+        text, first_ms = "", 0.0
+        for token in response.response_gen:
+            if token and not text:
+                first_ms = (time.perf_counter() - started) * 1000
+            text += token
+        total_ms = (time.perf_counter() - started) * 1000
+        return {"id": question.id, **PREFILL.row(), "sources_ms": sources_ms, "first_token_ms": first_ms or total_ms,
+                "total_ms": total_ms, "prompt_tokens": self.system.usage.prompt_tokens,
+                "completion_tokens": self.system.usage.completion_tokens, "refused": False,
+                "fact_recall": fact_recall(question, text)}
+
+    def close(self) -> None:
+        self.system.close()
+
+
+def token_counter(llm: LLMHandle) -> Callable[[str], int]:
+    """Exact prompt sizes from llama.cpp's /tokenize, with the model's own tokenizer."""
+    base = str(getattr(llm.llm, "api_base", "")).removesuffix("/").removesuffix("/v1")
+
+    def count(text: str) -> int:
+        request = urllib.request.Request(base + "/tokenize", data=json.dumps({"content": text}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return len(json.loads(response.read())["tokens"])
+
+    return count
+
+
+def compression_rows(retriever: HybridRetriever, questions: Sequence[Question],
+                     count: Callable[[str], int]) -> list[list[object]]:
+    """Prompt size vs facts kept, per words-per-passage budget (no generation: what the model is shown)."""
+    hits = {q.id: retriever.retrieve(q.question) for q in questions}
+    rows: list[list[object]] = []
+    for budget in COMPRESSION_BUDGETS:
+        tokens, kept = [], []
+        for q in questions:
+            block, _ = passages_block(hits[q.id], q.question, max_words_each=budget or 10**9)
+            tokens.append(count(user_prompt(block, q.question, False)))
+            kept.append(sum(fact_present(f, block) for f in q.must_include) / len(q.must_include))
+        label = "none (whole passages)" if budget is None else f"{budget} words per passage"
+        rows.append([label, "✓" if budget == PRODUCT_BUDGET else "", statistics.median(tokens),
+                     f"{statistics.mean(kept):.3f}"])
+    return rows
+
+
+def summary(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "system": name, "n": len(rows),
+        "sources_p50_s": pct([r["sources_ms"] for r in rows], 50) / 1000,
+        "sources_max_s": max(r["sources_ms"] for r in rows) / 1000,
+        "ttft_p50_s": pct([r["first_token_ms"] for r in rows], 50) / 1000,
+        "total_p50_s": pct([r["total_ms"] for r in rows], 50) / 1000,
+        "prompt_p50": statistics.median(r["prompt_tokens"] for r in rows),
+        "completion_p50": statistics.median(r["completion_tokens"] for r in rows),
+        "cached_p50": statistics.median(r["cached_tokens"] for r in rows),
+        "prefilled_p50": statistics.median(r["prefilled_tokens"] for r in rows),
+        "prefill_tok_s": pct([r["prefill_tok_s"] for r in rows], 50),
+        "fact_recall": statistics.mean(r["fact_recall"] for r in rows),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=8, help="questions per system")
+    parser.add_argument("--dataset", type=Path, default=DEV_QA)
+    parser.add_argument("--gguf", default=None, help="another GGUF file, or 'smollm2'")
+    parser.add_argument("--quick", action="store_true", help="SmolLM2 and 2 questions (for development)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.n, args.gguf = 2, args.gguf or "smollm2"
+
+    settings = load_settings()
+    settings.llm.backend = "local"
+    if args.gguf:
+        settings.llm.gguf_path = Path(args.gguf)
+    questions = pick_questions(args.dataset, args.n)
+    get_dispatcher().add_event_handler(PREFILL)
+    log("loading the index and the local model")
+    started = time.perf_counter()
+    llm = build_llm(settings)
+    hybrid = HybridRetriever(settings)
+    ours = Answerer(settings, hybrid, llm)
+    hybrid.retrieve("warm up", top_k=1)
+    load_s = time.perf_counter() - started
+    log(f"building the default engine's in-memory index ({llm.model_id})")
+    default = StreamingDefaultEngine(settings, llm, sorted({c.doc for c in hybrid.chunks.values()}))
+    default.system.warm_up()
+
+    ours_rows, default_rows = [], []
+    for i, q in enumerate(questions, 1):
+        ours_rows.append(run_ours(ours, q))
+        log(f"ours {i}/{len(questions)} {q.id}: ttft {ours_rows[-1]['first_token_ms'] / 1000:.1f}s "
+            f"total {ours_rows[-1]['total_ms'] / 1000:.1f}s prompt {ours_rows[-1]['prompt_tokens']}")
+    for i, q in enumerate(questions, 1):
+        default_rows.append(default.run(q))
+        log(f"default {i}/{len(questions)} {q.id}: ttft {default_rows[-1]['first_token_ms'] / 1000:.1f}s "
+            f"total {default_rows[-1]['total_ms'] / 1000:.1f}s prompt {default_rows[-1]['prompt_tokens']}")
+    default.close()
+    pool = [q for q in load_questions(args.dataset) if q.answerable and q.type != "chinese" and q.must_include]
+    squeeze = compression_rows(hybrid, pool, token_counter(llm))
+
+    a, b = summary("ours", ours_rows), summary("llama-index default query engine", default_rows)
+    ratio = a["prompt_p50"] / b["prompt_p50"] if b["prompt_p50"] else float("nan")
+    headers = ["system", "questions", "sources p50 s", "sources max s", "first token p50 s", "total p50 s",
+               "prompt tokens p50", "from KV cache p50", "prefilled p50", "prefill tok/s", "completion tokens p50",
+               "fact recall"]
+    keys = ["system", "n", "sources_p50_s", "sources_max_s", "ttft_p50_s", "total_p50_s", "prompt_p50",
+            "cached_p50", "prefilled_p50", "prefill_tok_s", "completion_p50", "fact_recall"]
+    checks = [
+        ["sources < 1 s (every question)", f"{a['sources_max_s']:.2f} s", a["sources_max_s"] < TARGET_SOURCES_S],
+        ["median prompt tokens ≤ 0.5× default", f"{ratio:.2f}×", ratio <= TARGET_PROMPT_RATIO],
+        ["fact recall ≥ default's", f"{a['fact_recall']:.2f} vs {b['fact_recall']:.2f}",
+         a["fact_recall"] >= b["fact_recall"]],
+        ["median time to first token ≤ 8 s", f"{a['ttft_p50_s']:.1f} s", a["ttft_p50_s"] <= TARGET_TTFT_S],
+    ]
+    tables = [
+        table(f"Answer path, {llm.model_id} via llama.cpp on {settings.llm.threads} threads, "
+              f"{len(questions)} answerable dev questions ({', '.join(q.id for q in questions)})",
+              headers, [[s[k] for k in keys] for s in (a, b)]),
+        table("Targets", ["target", "measured", "met"], checks),
+        table(f"Context compression: user-prompt tokens vs must-include facts still in the passages "
+              f"({len(pool)} answerable English dev questions, top-{settings.retrieval.top_k}, no generation)",
+              ["passage budget", "product", "prompt tokens p50", "facts kept"], squeeze),
+        f"Index and model load before the first question: {load_s:.1f} s (once per process).",
+    ]
+    report("answer_path", tables, {"ours": ours_rows, "default": default_rows, "summary": [a, b], "load_s": load_s,
+                                   "compression": squeeze})
+
+
+if __name__ == "__main__":
+    main()
