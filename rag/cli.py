@@ -103,9 +103,14 @@ def retrieve(
     corpus: CorpusOpt = None,
 ) -> None:
     """Show the passages the assistant would read for a question."""
-    from index.retrieval import Filters, HybridRetriever, QueryError
+    from index.retrieval import Filters, HybridRetriever, QueryError, check_question
     from index.store import IndexError_
 
+    if question is not None and questions is None:
+        try:
+            check_question(question)  # before loading any model
+        except QueryError as exc:
+            fail(str(exc), code=2)
     settings = settings_for(index_dir, corpus)
     try:
         retriever = HybridRetriever(settings)
@@ -115,7 +120,7 @@ def retrieve(
 
     def run(text: str, qid: str | None = None) -> None:
         try:
-            hits = retriever.retrieve(text, top_k=top_k, filters=filters)
+            hits = retriever.retrieve(check_question(text), top_k=top_k, filters=filters)
         except QueryError as exc:
             if as_json:
                 typer.echo(json.dumps({"id": qid, "question": text, "error": str(exc), "hits": []}))
@@ -175,14 +180,19 @@ def ask(
     corpus: CorpusOpt = None,
 ) -> None:
     """Answer from the documents with paragraph-level citations (or say they do not say)."""
-    from index.retrieval import QueryError
+    from index.retrieval import QueryError, check_question
     from rag.answer import Turn
 
+    if question is not None and questions is None:
+        try:
+            question = check_question(question)  # before the model loads: a bad question fails at once
+        except QueryError as exc:
+            fail(str(exc), code=2)
     answerer = answerer_for(index_dir, corpus, llm, gguf)
     if questions is not None:
         for item in _batch(questions):
             try:
-                _print_answer(answerer.answer(item.question, top_k=top_k, qid=item.id), as_json)
+                _print_answer(answerer.answer(check_question(item.question), top_k=top_k, qid=item.id), as_json)
             except QueryError as exc:
                 typer.echo(json.dumps({"id": item.id, "question": item.question, "error": str(exc)}))
         return
@@ -195,6 +205,7 @@ def ask(
     history: list[Turn] = []
     for text in _prompt_lines("Ask about the indexed documents (empty line or Ctrl-D to quit)."):
         try:
+            text = check_question(text)
             result = answerer.answer(text, history=history, top_k=top_k)
         except QueryError as exc:
             typer.secho(str(exc), fg=typer.colors.YELLOW)
