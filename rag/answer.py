@@ -19,7 +19,7 @@ from index.retrieval import Filters, Hit, HybridRetriever, has_cjk
 from index.sentences import sentence_spans
 from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
 from rag.config import Settings
-from rag.evidence import content_words, numbers
+from rag.evidence import content_words, numbers, overlap
 from rag.llm import LLMHandle, LLMUnavailable, build_llm, usage_of
 from rag.prompts import (
     CONDENSE_PROMPT,
@@ -128,7 +128,7 @@ def mentions(focus: set[str], text: str) -> bool:
     words = content_words(text)
     if focus & words:
         return True
-    return any(len(f) >= 3 and len(w) >= 3 and (w.startswith(f) or f.startswith(w)) for f in focus for w in words)
+    return any(len(f) >= 3 and w.startswith(f) for f in focus for w in words)
 
 
 def answers_numeric(question: str, sentence: str) -> bool:
@@ -309,6 +309,8 @@ class Answerer:
             base.engine = "extractive-fallback"
         if checked is None:
             return self._refuse(base, hits, chinese, started, retrieve_ms, first_token_ms)
+        if base.engine == "llm":
+            checked = self._complete_from_passages(checked, hits, question)
         if chinese and not lenient_cjk:
             checked = self.to_chinese(checked)
         base.answer = " ".join(s.text for s in checked)
@@ -316,6 +318,22 @@ class Answerer:
         base.citations = _citations(checked, hits)
         base.timings = _timings(started, retrieve_ms, first_token_ms)
         return base
+
+    def _complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit], question: str,
+                                max_extra: int = 2) -> list[CheckedSentence]:
+        """Add the best answering sentences of passages the model did not use (cited, checked).
+
+        The small model tends to answer from one passage; on list, summary and multi-document
+        questions the other facts were in the prompt but not in its answer.
+        """
+        used = {n for s in checked for n in s.citations}
+        extra = extractive_answer(question, hits, False, max_sentences=max_extra, similarity=self.similarity, skip=used)
+        if not extra:
+            return checked
+        said = content_words(" ".join(s.text for s in checked))
+        added = [s for s in check_answer(extra, [h.evidence for h in hits], repair=False)
+                 if s.supported and overlap(content_words(strip_markers(s.text)), said) < 0.6]
+        return checked + added
 
     def _accepted(self, text: str, hits: Sequence[Hit], question: str, lenient_cjk: bool) -> list[CheckedSentence] | None:
         """The checked sentences, or None when none is supported or they do not answer what was asked."""
@@ -407,7 +425,8 @@ SEMANTIC_MIN = 0.55  # cosine (MiniLM) at which a sentence says what the questio
 
 
 def extractive_answer(
-    question: str, hits: Sequence[Hit], chinese: bool, max_sentences: int = 3, similarity: Similarity | None = None
+    question: str, hits: Sequence[Hit], chinese: bool, max_sentences: int = 3, similarity: Similarity | None = None,
+    skip: set[int] | frozenset[int] = frozenset(),
 ) -> str:
     """No LLM: the passage sentences that best answer the question, each cited.
 
@@ -422,7 +441,7 @@ def extractive_answer(
     focus = focus_words(question)
     candidates: list[tuple[float, int, int, str]] = []
     for n, hit in enumerate(hits, 1):
-        if hit.section == "Question":  # a Member's question states views, not Government facts
+        if hit.section == "Question" or n in skip:  # a Member's question states views, not Government facts
             continue
         for order, (s, e) in enumerate(sentence_spans(hit.text)):
             sentence = hit.text[s:e]

@@ -14,11 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from index.sentences import sentence_spans
-from rag.evidence import content_words, numbers, overlap
+from rag.evidence import content_words, missing_figures, month_numbers, numbers, overlap
 
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _ANY_BRACKET_NUMBER = re.compile(r"\[\s*(\d+(?:\s*[,;\-–]\s*\d+)*)\s*\]")
 MIN_OVERLAP = 0.5
+# A list item's own numbering and Markdown emphasis are layout, not claims: "2. **Data centres**: ..."
+_LIST_LEAD = re.compile(r"^\s*(?:[-*•]\s+|\(?\d{1,2}[.)]\s+|\([a-z]{1,4}\)\s+)")
+_INLINE_ITEM = re.compile(r"(?<=[:;])\s+\d{1,2}\.\s+(?=\*\*|[A-Z])")  # "measures: 1. **Data centres**"
+_LONE_NUMERAL = re.compile(r"^\s*(?:\[\d+\]\s*)*\d{1,2}[.)]\s*$")
 
 
 @dataclass
@@ -87,7 +91,13 @@ def split_answer(answer: str) -> list[str]:
                 if not piece or re.fullmatch(r"[.。]", piece):
                     continue
             pieces.append(piece)
-    return pieces
+    return [p for p in pieces if not _LONE_NUMERAL.match(p)]
+
+
+def plain_claim(sentence: str) -> str:
+    """The sentence's words without citation markers, list numbering or Markdown emphasis."""
+    plain = _INLINE_ITEM.sub(" ", _LIST_LEAD.sub("", strip_markers(sentence)))
+    return plain.replace("**", "").strip()
 
 
 def _mostly_cjk(text: str) -> bool:
@@ -106,12 +116,13 @@ def support(
     if not citations:
         return False, "no citation"
     cited_text = " ".join(passages[n - 1] for n in citations if 1 <= n <= len(passages))
-    claim = strip_markers(sentence)
+    claim = plain_claim(sentence)
+    if lenient_cjk and _mostly_cjk(claim):  # figures compared by value: "30億元" = "$3 billion", 12月 = December
+        lost = missing_figures(claim, cited_text + " " + month_numbers(cited_text))
+        return (False, f"figure(s) not in cited passage: {', '.join(lost)}") if lost else (True, "")
     missing = numbers(claim) - numbers(cited_text)
     if missing:
         return False, f"number(s) not in cited passage: {', '.join(sorted(missing))}"
-    if lenient_cjk and _mostly_cjk(claim):
-        return True, ""
     share = overlap(content_words(claim), content_words(cited_text))
     if share < MIN_OVERLAP:
         return False, f"only {share:.0%} of its words appear in the cited passage"
@@ -121,7 +132,7 @@ def support(
 def best_support(sentence: str, passages: Sequence[str]) -> int | None:
     """The 1-based passage that best supports an uncited sentence, if any supports it."""
     best, best_share = None, 0.0
-    claim_words = content_words(strip_markers(sentence))
+    claim_words = content_words(plain_claim(sentence))
     for n, passage in enumerate(passages, 1):
         ok, _ = support(sentence, passages, [n])
         share = overlap(claim_words, content_words(passage))
@@ -132,7 +143,7 @@ def best_support(sentence: str, passages: Sequence[str]) -> int | None:
 
 def is_claim(sentence: str) -> bool:
     """Sentences that state something (not 'Here is the answer:' connective text)."""
-    plain = strip_markers(sentence)
+    plain = plain_claim(sentence)
     return len(content_words(plain)) >= 3 or bool(numbers(plain))
 
 

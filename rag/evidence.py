@@ -54,3 +54,43 @@ def overlap(sentence_words: set[str], passage_words: set[str]) -> float:
     if not sentence_words:
         return 1.0
     return len(sentence_words & passage_words) / len(sentence_words)
+
+
+# ---- figures by value, across languages ("$3 billion" = "30億元") -------------------------------
+_SCALE_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_ZH = {"千": 1e3, "萬": 1e4, "万": 1e4, "百萬": 1e6, "億": 1e8, "亿": 1e8, "萬億": 1e12}
+_FIGURE = re.compile(
+    r"((?<![\d.])\d{1,3}(?:(?:, ?| )\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion|萬億|百萬|千|萬|万|億|亿)?",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(r"\[(\d+)\]")
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+
+
+def figure_values(text: str) -> dict[float, str]:
+    """Every figure in ``text`` by value (scale words applied), mapped to how it was written."""
+    values: dict[float, str] = {}
+    for match in _FIGURE.finditer(text):
+        number, scale = match.group(1), match.group(2)
+        value = float(re.sub(r"[, ]", "", number))
+        if scale:
+            value *= _SCALE_EN.get(scale.lower(), _SCALE_ZH.get(scale, 1.0))
+        values.setdefault(round(value, 6), match.group(0).strip())
+    return values
+
+
+def missing_figures(source: str, translated: str) -> list[str]:
+    """Figures of ``source`` whose value is absent from ``translated`` (markers are checked separately)."""
+    source, translated = _CITATION.sub(" ", source), _CITATION.sub(" ", translated)
+    target_values = figure_values(translated)
+    plain_target = set(figure_values(re.sub(r"(thousand|million|billion|trillion|萬億|百萬|千|萬|万|億|亿)", " ", translated)))
+    return [
+        written for value, written in figure_values(source).items()
+        if value not in target_values and value not in plain_target
+    ]
+
+
+def month_numbers(text: str) -> str:
+    """"December 2024" → " 12": a Chinese date (2024年12月) writes the month as a figure."""
+    return " ".join(str(_MONTH_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _MONTH_NUMBERS)

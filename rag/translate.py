@@ -17,17 +17,14 @@ from typing import Any
 
 from llama_index.core.llms import ChatMessage
 
+from rag.evidence import figure_values, missing_figures
 from rag.llm import LLMHandle
+
+__all__ = ["figure_values", "missing_figures", "translate", "Translation"]
 
 DEFAULT_GLOSSARY = Path(__file__).with_name("glossary.toml")
 TARGETS = {"zh-Hant": "Traditional Chinese as written in Hong Kong Government documents (繁體中文)", "en": "English"}
 MAX_CHARS = 20_000
-_SCALE_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SCALE_ZH = {"千": 1e3, "萬": 1e4, "万": 1e4, "百萬": 1e6, "億": 1e8, "亿": 1e8, "萬億": 1e12}
-_FIGURE = re.compile(
-    r"((?<![\d.])\d{1,3}(?:[, ]\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion|萬億|百萬|千|萬|万|億|亿)?",
-    re.IGNORECASE,
-)
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
@@ -81,29 +78,6 @@ def glossary_matches(text: str, glossary: dict[str, str], to: str) -> list[tuple
         if hit and not any(source.lower() in longer.lower() for longer, _ in found):
             found.append((source, target))
     return found
-
-
-def figure_values(text: str) -> dict[float, str]:
-    """Every figure in ``text`` by value (scale words applied), mapped to how it was written."""
-    values: dict[float, str] = {}
-    for match in _FIGURE.finditer(text):
-        number, scale = match.group(1), match.group(2)
-        value = float(number.replace(",", "").replace(" ", ""))
-        if scale:
-            value *= _SCALE_EN.get(scale.lower(), _SCALE_ZH.get(scale, 1.0))
-        values.setdefault(round(value, 6), match.group(0).strip())
-    return values
-
-
-def missing_figures(source: str, translated: str) -> list[str]:
-    """Figures of ``source`` whose value is absent from ``translated`` (markers are checked separately)."""
-    source, translated = _MARKER.sub(" ", source), _MARKER.sub(" ", translated)
-    target_values = figure_values(translated)
-    plain_target = set(figure_values(re.sub(r"(thousand|million|billion|trillion|萬億|百萬|千|萬|万|億|亿)", " ", translated)))
-    return [
-        written for value, written in figure_values(source).items()
-        if value not in target_values and value not in plain_target
-    ]
 
 
 def translate(llm: LLMHandle, text: str, to: str, glossary_path: Path | None = None) -> Translation:

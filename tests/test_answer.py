@@ -65,6 +65,32 @@ def test_follow_up_is_condensed_before_retrieval(built_index, retriever) -> None
     assert "Follow-up question: and how long does it run?" in llm.prompts[-1]
 
 
+def test_model_that_misses_an_answer_in_the_passages_falls_back_to_cited_passage_sentences(built_index, retriever) -> None:
+    answerer, _ = _answerer(built_index, retriever, "The documents do not contain this information.")
+    result = answerer.answer("What computing power does the AI Supercomputing Centre provide?")
+    assert not result.refused and result.engine == "extractive-fallback"
+    assert "petaFLOPS" in result.answer and result.citations
+    assert all(s["supported"] and s["citations"] for s in result.sentences)
+    assert result.model_text == "The documents do not contain this information."
+
+
+def test_chinese_question_is_answered_in_english_then_translated_with_figures_checked(built_index, retriever) -> None:
+    llm = ScriptedLLM(prompts=[], replies=[
+        "How much computing power does the Cyberport AI Supercomputing Centre provide?",  # the question in English
+        "The AISC provides computing power of around 1 300 petaFLOPS [1]. It will reach 3 000 petaFLOPS [1].",
+        "人工智能超算中心提供约1300 petaFLOPS算力。\n其後會提升至30 petaFLOPS。",  # second line loses a figure
+    ])
+    answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(llm, "scripted", "test"))
+    result = answerer.answer("數碼港人工智能超算中心提供幾多算力？")
+    assert "Question: How much computing power does the Cyberport" in llm.prompts[1]
+    first, second = result.sentences
+    assert first["text"].startswith("人工智能超算中心提供約1300")  # s2hk: 约 → 約
+    cited = {c["n"]: c["text"] for c in result.citations}
+    assert first["citations"] and all("1 300" in cited[n] for n in first["citations"])
+    assert first["text"].endswith("".join(f"[{n}]" for n in first["citations"]))
+    assert first["supported"] and not second["supported"] and "3 000" in second["reason"]
+
+
 def test_extractive_backend_cites_and_refuses(built_index, retriever) -> None:
     answerer = Answerer(built_index, retriever=retriever, llm=build_llm(built_index, "extractive"))
     result = answerer.answer("What computing power does the AI Supercomputing Centre provide?")
