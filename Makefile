@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install index run test retrieval-report answer-report clean-index help bench eval
+.PHONY: install index run test retrieval-report answer-report clean-index help bench eval audit
 
 help:
 	@echo "make run    - install, build the index if missing, start Policy Copilot"
@@ -15,6 +15,7 @@ help:
 	@echo "make retrieval-report - hit@k table on the development question set"
 	@echo "make bench  - every benchmark (ingest, retrieval at scale, answer path, serving), < 15 min"
 	@echo "make eval   - full evaluation (ours vs vanilla/bm25/extractive + drafting) into runs/ (LLM=local|extractive)"
+	@echo "make audit  - pip-audit of the installed dependencies (needs PyPI JSON API or OSV)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,3 +57,8 @@ bench: index
 	$(BIN)/python -m bench.retrieval_scale
 	$(BIN)/python -m bench.answer_path --n $(or $(BENCH_N),8)
 	$(BIN)/python -m bench.serving
+
+# Known vulnerabilities in the installed (pinned) dependency set; tests/test_robustness_deps.py runs the
+# same audit in `make test` and skips, saying why, when no vulnerability service answers from this machine.
+audit: install
+	$(BIN)/python -m pip_audit --progress-spinner off --skip-editable

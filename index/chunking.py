@@ -18,7 +18,7 @@ from typing import Literal
 from index.metadata import DocumentMeta
 from index.sentences import sentence_spans
 
-CHUNKER_VERSION = 2  # bump when chunk boundaries or labels change, so ingest re-chunks
+CHUNKER_VERSION = 3  # bump when chunk boundaries, labels or cleaning change, so ingest re-chunks
 BlockKind = Literal["numbered", "part", "roman", "letter", "item", "footnote", "heading", "para"]
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
@@ -246,6 +246,9 @@ def _units(blocks: list[Block], meta: DocumentMeta, min_words: int) -> list[_Uni
             units[-1].end = last.end
         else:
             units.append(_Unit(f"{meta.short}, para 1", labeller.section, pending_start, last.end, 1))
+    if not units and blocks:  # only heading-like lines (a short note, Chinese lines without 。): keep the text
+        units.append(_Unit(f"{meta.short}, para 1", labeller.section, blocks[0].start, blocks[-1].end,
+                           sum(b.words for b in blocks)))
     return units
 
 

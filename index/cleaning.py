@@ -5,6 +5,11 @@ sentences cut by page breaks ("so as to promote\\n\\nthe governance"),
 footnote markers (``schemes¹``) and footnotes dropped mid-paragraph, escaped
 dollar signs and leftover HTML tags. The cleaned text is what chunk offsets
 point into, so the UI can highlight a passage in it.
+
+Document text is data, never markup the answer pipeline acts on: a bracketed number
+(``[9]``, ``[1-3]``) in a document would read as a citation marker — or fake a passage
+header — once quoted, so its brackets become full-width (``［9］``), which look the same
+and which no citation parser reads.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?(p|br|span|div|b|i|strong|em|u)\b[^>]*>", re.IGNORECASE)
 _TERMINAL = tuple(".;:?!。；：？！)”\"'")
 _BROKEN_BREAK = re.compile(r"([^\n])[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[a-z])")
+# the citation marker shapes rag/citations.py reads: [3], [1, 2], [1-3], [ 4 ]
+_BRACKET_NUMBER = re.compile(r"\[(\s*\d+(?:\s*[,;\-–]\s*\d+)*\s*)\]")
 
 
 def _strip_markup(text: str) -> str:
@@ -28,6 +35,7 @@ def _strip_markup(text: str) -> str:
     text = text.replace("**", "").replace("□", "").replace("\\$", "$")
     text = _MD_LINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
+    text = _BRACKET_NUMBER.sub(lambda m: f"［{m.group(1)}］", text)  # after links: "[3](url)" was a link
     return "\n".join(re.sub(r"^#{1,6}\s+", "", line).rstrip() for line in text.split("\n"))
 
 

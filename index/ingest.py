@@ -4,6 +4,10 @@ Unchanged documents (same bytes, same metadata) keep their chunks and vectors;
 changed ones are re-chunked and only their new chunk texts are embedded;
 removed ones drop out. A document that fails to load is reported and, if an
 earlier version was indexed, that version is kept: nothing is lost on failure.
+A byte-identical copy of another document (same groups) is reported and skipped,
+so answers do not cite the same paragraph twice. An ingest that changes nothing
+(every new file failed, or nothing new at all) leaves the live generation as it is.
+One ingest at a time per index folder (a file lock), whoever starts it: CLI or web app.
 """
 
 from __future__ import annotations
@@ -11,14 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from filelock import FileLock, Timeout
 from llama_index.core import StorageContext, VectorStoreIndex
 from llama_index.core.schema import TextNode
 from tqdm import tqdm
@@ -29,10 +32,13 @@ from index.embedders import SentenceTransformerEmbedding, multilingual_embedder
 from index.loaders import DocumentLoadError, is_document, load_file
 from index.metadata import MetadataCatalog, MetadataError
 from index.store import (
+    CRASH_ENV,  # noqa: F401 - re-exported for tests
     SCHEMA_VERSION,
     EmbeddingCache,
     Manifest,
     cache_model_key,
+    clean_index_dir,
+    crash_point,
     current_generation,
     new_generation_dir,
     publish_generation,
@@ -46,7 +52,7 @@ from rag.config import Settings
 
 log = logging.getLogger(__name__)
 ProgressFn = Callable[[float, str], None]
-CRASH_ENV = "POLICY_COPILOT_CRASH_AT"  # test hook: kill the process at a named point
+LOCK_FILE = ".ingest.lock"
 EMBED_METADATA_KEYS = ("title", "section", "context")
 
 
@@ -88,14 +94,9 @@ def embed_text(chunk: Chunk) -> str:
     return "\n".join([h for h in head if h] + [chunk.text])
 
 
-def _crash_point(name: str) -> None:
-    if os.environ.get(CRASH_ENV) == name:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
-def _fingerprint(path: Path, meta: dict[str, object], chunker: dict[str, int]) -> str:
+def _fingerprint(content_sha: str, meta: dict[str, object], chunker: dict[str, int]) -> str:
     extra = json.dumps({"meta": meta, "chunker": chunker}, sort_keys=True).encode()
-    return sha256_file(path) + ":" + hashlib.sha256(extra).hexdigest()[:16]
+    return content_sha + ":" + hashlib.sha256(extra).hexdigest()[:16]
 
 
 class _Embedders:
@@ -187,7 +188,27 @@ def ingest(
     progress: ProgressFn | None = None,
     show_bar: bool = True,
 ) -> IngestReport:
-    """Bring the index in ``settings.paths.index_dir`` up to date with the corpus folder."""
+    """Bring the index in ``settings.paths.index_dir`` up to date with the corpus folder.
+
+    Waits for an ingest already running on the same index folder (another process or thread).
+    """
+    index_dir = settings.paths.index_dir
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(index_dir / LOCK_FILE))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.warning("Another ingest is running on %s; waiting for it to finish.", index_dir)
+        if progress:
+            progress(0.0, "Waiting for another ingest of this index to finish")
+        lock.acquire()
+    try:
+        return _ingest(settings, rebuild, progress, show_bar)
+    finally:
+        lock.release()
+
+
+def _ingest(settings: Settings, rebuild: bool, progress: ProgressFn | None, show_bar: bool) -> IngestReport:
     started = time.perf_counter()
     corpus_dir, index_dir = settings.paths.corpus_dir, settings.paths.index_dir
     if not corpus_dir.is_dir():
@@ -214,16 +235,26 @@ def ingest(
 
     catalog = MetadataCatalog(corpus_dir)
     files = sorted(p for p in corpus_dir.iterdir() if is_document(p))
-    documents: dict[str, dict[str, object]] = {}
     texts: dict[str, str] = {}
-    all_chunks: list[Chunk] = []
-    for i, path in enumerate(tqdm(files, desc="Reading documents", unit="doc", disable=not show_bar)):
+    entries: dict[str, dict[str, object]] = {}
+    chunks_of: dict[str, list[Chunk]] = {}
+    indexed_as: dict[tuple[str, tuple[str, ...]], str] = {}  # (sha256 of the bytes, groups) -> document
+    # Documents already indexed go first, so of two identical copies the indexed one stays.
+    order = sorted(files, key=lambda p: (p.name not in old_chunks, p.name))
+    for i, path in enumerate(tqdm(order, desc="Reading documents", unit="doc", disable=not show_bar)):
         doc = path.name
         if progress:
             progress(i / max(1, len(files)), f"Reading {doc}")
         try:
             meta = catalog.for_file(path)
-            fingerprint = _fingerprint(path, meta.as_dict(), chunker_id)
+            digest = sha256_file(path)
+            same = indexed_as.get((digest, tuple(sorted(meta.groups))))
+            if same is not None:  # a deliberate skip: no earlier version of the copy is kept
+                report.failed[doc] = (
+                    f"{doc}: the same bytes as {same}, so it was skipped (one copy is enough; delete the other)."
+                )
+                continue
+            fingerprint = _fingerprint(digest, meta.as_dict(), chunker_id)
             previous = old_manifest.documents.get(doc) if (old_manifest and reusable) else None
             if previous and previous.get("fingerprint") == fingerprint and doc in old_chunks:
                 chunks = old_chunks[doc]
@@ -236,16 +267,24 @@ def ingest(
                     raise DocumentLoadError(f"{doc}: no text left after cleaning.")
                 texts[doc] = cleaned
                 (report.changed if previous else report.added).append(doc)
-        except (DocumentLoadError, MetadataError, OSError) as exc:
-            report.failed[doc] = str(exc) if doc in str(exc) else f"{doc}: {exc}"
+        except Exception as exc:  # one unreadable file never stops the rest of the corpus
+            if not isinstance(exc, (DocumentLoadError, MetadataError, OSError)):
+                log.exception("Unexpected error reading %s", doc)
+                exc = DocumentLoadError(f"{doc}: could not be read ({type(exc).__name__}: {exc}).")
+            report.failed[doc] = str(exc) if str(exc).startswith(f"{doc}:") else f"{doc}: {exc}"
             if doc in old_chunks and old_manifest:  # keep the last good version
-                chunks = old_chunks[doc]
+                chunks_of[doc] = old_chunks[doc]
                 texts[doc] = _old_text(old_gen, doc)
-                documents[doc] = old_manifest.documents[doc]
-                all_chunks.extend(chunks)
+                entries[doc] = old_manifest.documents[doc]
             continue
-        documents[doc] = {**meta.as_dict(), "fingerprint": fingerprint, "chunks": len(chunks)}
-        all_chunks.extend(chunks)
+        entries[doc] = {**meta.as_dict(), "fingerprint": fingerprint, "chunks": len(chunks)}
+        chunks_of[doc] = chunks
+        indexed_as[(digest, tuple(sorted(meta.groups)))] = doc
+    # the index keeps corpus (file name) order, whatever order the files were read in
+    documents = {p.name: entries[p.name] for p in files if p.name in entries}
+    all_chunks = [c for p in files for c in chunks_of.get(p.name, [])]
+    for name in ("added", "changed", "unchanged"):
+        getattr(report, name).sort()
     if old_manifest:
         report.removed = sorted(set(old_manifest.documents) - {p.name for p in files})
     if not all_chunks:
@@ -255,23 +294,41 @@ def ingest(
     report.embedded = _embed_missing(
         all_chunks, main_key, embedders.main.encode, cache, "Embedding", progress, show_bar
     )
+    ml_embedded = 0
     if embedders.multilingual:
-        _embed_missing(
+        ml_embedded = _embed_missing(
             all_chunks, ml_key, embedders.multilingual.encode, cache, "Embedding (multilingual)", progress, show_bar
         )
 
     index_type = choose_index_type(
         len(all_chunks), settings.retrieval.index_type, settings.retrieval.approximate_above
     )
+    ml_model = settings.embedding.multilingual_model if embedders.multilingual else None
+    if (
+        old_gen is not None and old_manifest is not None and reusable
+        and not (report.added or report.changed or report.removed or report.embedded or ml_embedded)
+        and old_manifest.documents == documents
+        and old_manifest.chunker == chunker_id
+        and old_manifest.index_type == index_type
+        and old_manifest.multilingual_model == ml_model
+        and old_manifest.embedding_dim == embedders.main.dimension
+    ):  # nothing to write: the live generation already is this index
+        clean_index_dir(index_dir)  # but clear what an interrupted ingest left behind
+        report.generation = old_gen.name
+        report.chunks = len(all_chunks)
+        report.seconds = time.perf_counter() - started
+        if progress:
+            progress(1.0, "Index unchanged")
+        return report
     tmp = new_generation_dir(index_dir)
-    _crash_point("after_tmp")
+    crash_point("after_tmp")
     (tmp / "texts").mkdir()
     for doc, text in texts.items():
         (tmp / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
     write_chunks(tmp, all_chunks)
     main_nodes = _nodes(all_chunks, main_key, cache)
     _write_vector_index(main_nodes, embedders.main.dimension, index_type, embedders.main, tmp / "storage")
-    _crash_point("after_storage")
+    crash_point("after_storage")
     if embedders.multilingual:
         ml_nodes = _nodes(all_chunks, ml_key, cache)
         _write_vector_index(ml_nodes, embedders.multilingual.dimension, index_type, embedders.multilingual, tmp / "multilingual")
@@ -284,7 +341,7 @@ def ingest(
         schema_version=SCHEMA_VERSION,
         embedding_model=settings.embedding.model,
         embedding_dim=embedders.main.dimension,
-        multilingual_model=settings.embedding.multilingual_model if embedders.multilingual else None,
+        multilingual_model=ml_model,
         chunker=chunker_id,
         index_type=index_type,
         documents=documents,
@@ -292,7 +349,7 @@ def ingest(
         created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     )
     (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
-    _crash_point("before_publish")
+    crash_point("before_publish")
     final = publish_generation(index_dir, tmp)
     report.generation = final.name
     report.chunks = len(all_chunks)

@@ -107,12 +107,12 @@ def _read_sidecar(path: Path) -> dict[str, object]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise MetadataError(f"{path}: not valid TOML ({exc})") from exc
+        raise MetadataError(f"{path.name}: not valid TOML ({exc})") from exc
     unknown = set(data) - {"title", "date", "kind", "issuer", "short", "groups"}
     if unknown:
-        raise MetadataError(f"{path}: unknown keys {sorted(unknown)}")
+        raise MetadataError(f"{path.name}: unknown keys {sorted(unknown)}")
     if "date" in data:
-        data["date"] = _validate_date(str(data["date"]), str(path))
+        data["date"] = _validate_date(str(data["date"]), path.name)
     if "groups" in data:
         groups = data["groups"]
         data["groups"] = tuple([groups] if isinstance(groups, str) else groups)
@@ -145,16 +145,34 @@ class MetadataCatalog:
         return DocumentMeta(doc=doc, **fields)  # type: ignore[arg-type]
 
 
+def toml_string(value: str) -> str:
+    """``value`` as one TOML basic string, whatever it holds: quotes, backslashes, line breaks
+    and control characters are escaped (so a title can never add a key such as ``groups``);
+    unpaired surrogates, which UTF-8 cannot store, are dropped."""
+    out = ['"']
+    for ch in value:
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            continue
+        else:
+            out.append(ch)
+    return "".join(out) + '"'
+
+
 def write_sidecar(path: Path, meta: dict[str, object]) -> Path:
     """Write ``<file>.meta.toml`` for a user-added document (used by the UI upload)."""
     lines = []
     for key in ("title", "date", "kind", "issuer", "short"):
-        value = str(meta.get(key) or "").replace("\\", "\\\\").replace('"', '\\"')
+        value = str(meta.get(key) or "")
         if value:
-            lines.append(f'{key} = "{value}"')
+            lines.append(f"{key} = {toml_string(value)}")
     groups = [str(g) for g in meta.get("groups") or []]  # type: ignore[union-attr]
     if groups:
-        lines.append("groups = [" + ", ".join(f'"{g}"' for g in groups) + "]")
+        lines.append("groups = [" + ", ".join(toml_string(g) for g in groups) + "]")
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
     sidecar.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return sidecar

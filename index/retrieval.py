@@ -9,6 +9,7 @@ so a filtered query still returns ``top_k`` hits when enough exist.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from index.vectors import BulkFaissVectorStore, set_search_depth
 from rag.config import Settings
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-MAX_QUERY_CHARS = 2000
+MAX_QUERY_CHARS = 2000  # what retrieval reads of a query (drafting passes long question parts)
+MAX_QUESTION_CHARS = 2000  # what a user may type as a question: longer text would overflow the LLM's context
 
 
 def has_cjk(text: str) -> bool:
@@ -99,9 +101,37 @@ class QueryError(ValueError):
 
 def normalise_query(query: str) -> str:
     cleaned = "".join(ch for ch in query if ch.isprintable() or ch in "\n\t").strip()
-    if not re.search(r"\w", cleaned):
+    if not re.search(r"[^\W_]", cleaned):  # a letter or digit in any script; "_" alone is a symbol
         raise QueryError("The question is empty. Type a question about the indexed documents.")
     return cleaned[:MAX_QUERY_CHARS]
+
+
+def clean_question(question: str) -> str:
+    """``question`` without control characters and unpaired surrogates (which tokenizers and
+    UTF-8 cannot take), line breaks kept, surrounding space removed."""
+    text = question.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs")
+    ).strip()
+
+
+def check_question(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """A question typed by a user, cleaned (``clean_question``) for every later step, or a
+    ``QueryError`` saying what to do.
+
+    Entry points (CLI ``ask``/``retrieve``, the web app) call this before any model work, so
+    an empty or pasted-document "question" fails at once with a message, not deep inside
+    the LLM server with a context-overflow error, and no NUL, terminal escape or lone
+    surrogate reaches the prompt, the tokenizer or the audit log.
+    """
+    cleaned = clean_question(question)
+    if len(cleaned) > limit:
+        raise QueryError(
+            f"The question is {len(cleaned):,} characters long; the limit is {limit:,}. Ask about one thing "
+            "at a time (to answer a whole LegCo question, use draft-reply)."
+        )
+    normalise_query(cleaned)  # empty, or only symbols
+    return cleaned
 
 
 class HybridRetriever:

@@ -13,8 +13,9 @@ Layout::
         bm25/              llama-index BM25Retriever
         embeddings.npz     vectors keyed by text hash, reused by incremental ingest
 
-A crash mid-write leaves only an unpublished ``gen-*.tmp`` folder that the next
-ingest removes; readers always see the last complete generation.
+A crash mid-write leaves only an unpublished ``gen-*.tmp`` folder (or, during the
+publish itself, a renamed but never-pointed-to generation or a ``CURRENT.tmp-*``
+file) that the next ingest removes; readers always see the last complete generation.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,13 @@ from index.chunking import Chunk
 
 SCHEMA_VERSION = 1
 CURRENT_FILE = "CURRENT"
+CRASH_ENV = "POLICY_COPILOT_CRASH_AT"  # test hook: kill the process at a named point
+
+
+def crash_point(name: str) -> None:
+    """Tests set ``CRASH_ENV`` to a point's name to SIGKILL the process exactly there."""
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 class IndexError_(RuntimeError):
@@ -158,8 +167,7 @@ def cache_model_key(model: str) -> str:
 
 def new_generation_dir(index_dir: Path) -> Path:
     index_dir.mkdir(parents=True, exist_ok=True)
-    for stale in index_dir.glob("gen-*.tmp"):
-        shutil.rmtree(stale, ignore_errors=True)
+    clean_index_dir(index_dir)
     stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     tmp = index_dir / f"gen-{stamp}.tmp"
     tmp.mkdir()
@@ -173,27 +181,61 @@ def _fsync_tree(root: Path) -> None:
                 os.fsync(handle.fileno())
 
 
+def _fsync_dir(path: Path) -> None:
+    """Make renames inside ``path`` durable (a power cut, not just a killed process)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def publish_generation(index_dir: Path, tmp: Path, keep_old: int = 1) -> Path:
     """Make ``tmp`` the live index: rename it, then swap CURRENT atomically."""
     _fsync_tree(tmp)
+    crash_point("publish_before_rename")
     final = tmp.with_name(tmp.name[: -len(".tmp")])
     os.replace(tmp, final)
+    _fsync_dir(index_dir)
+    crash_point("publish_after_rename")
     pointer_tmp = index_dir / f"{CURRENT_FILE}.tmp-{os.getpid()}"
     pointer_tmp.write_text(final.name, encoding="utf-8")
     with pointer_tmp.open("rb") as handle:
         os.fsync(handle.fileno())
+    crash_point("publish_before_pointer_swap")
     os.replace(pointer_tmp, index_dir / CURRENT_FILE)
-    _prune(index_dir, final, keep_old)
+    _fsync_dir(index_dir)
+    crash_point("publish_after_pointer_swap")
+    clean_index_dir(index_dir, keep_old)
     return final
 
 
-def _prune(index_dir: Path, live: Path, keep_old: int) -> None:
-    """Delete old generations, keeping a few so readers that opened them can finish."""
-    gens = sorted(
-        (p for p in index_dir.glob("gen-*") if p.is_dir() and not p.name.endswith(".tmp") and p != live),
-        key=lambda p: p.stat().st_mtime,
-    )
-    for old in gens[: max(0, len(gens) - keep_old)]:
+def clean_index_dir(index_dir: Path, keep_old: int = 1) -> None:
+    """Remove what interrupted ingests left, and old generations beyond ``keep_old``.
+
+    Left-overs are unpublished ``gen-*.tmp`` folders, ``CURRENT.tmp-*`` files and
+    generations renamed into place after the live one but never pointed to. A few
+    generations older than the live one are kept so readers that opened them can finish.
+    Only ingest calls this, under the index's lock, so no publish is in progress.
+    """
+    for stale in index_dir.glob("gen-*.tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in index_dir.glob(f"{CURRENT_FILE}.tmp-*"):
+        stale.unlink(missing_ok=True)
+    live = current_generation(index_dir)
+    if live is None:
+        return
+    live_mtime = live.stat().st_mtime
+    older: list[Path] = []
+    for gen in index_dir.glob("gen-*"):
+        if not gen.is_dir() or gen.name.endswith(".tmp") or gen == live:
+            continue
+        if gen.stat().st_mtime > live_mtime or not (gen / "manifest.json").is_file():
+            shutil.rmtree(gen, ignore_errors=True)  # never published, or incomplete
+        else:
+            older.append(gen)
+    older.sort(key=lambda p: p.stat().st_mtime)
+    for old in older[: max(0, len(older) - keep_old)]:
         shutil.rmtree(old, ignore_errors=True)
 
 

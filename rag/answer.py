@@ -15,7 +15,7 @@ from typing import Any
 
 from llama_index.core.llms import ChatMessage
 
-from index.retrieval import Filters, Hit, HybridRetriever, has_cjk
+from index.retrieval import Filters, Hit, HybridRetriever, check_question, has_cjk
 from index.sentences import sentence_spans
 from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
 from rag.config import Settings
@@ -153,6 +153,23 @@ def _counts_in_words(text: str, focus: set[str]) -> bool:
     )
 
 
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b[^.]{0,40}\b(?:instructions?|rules|prompt|above)\b"
+    r"|\bsystem prompt\b|\bnew instructions\b|</?(?:system|passages|assistant|user)>|\b(?:reply|answer|say)\b[^.]{0,30}\bonly\b[^.]{0,20}['\"]",
+    re.IGNORECASE,
+)
+_RULE_LINES = [line.split(". ", 1)[-1][:60] for line in SYSTEM_PROMPT.splitlines() if line[:2].rstrip(".").isdigit()]
+
+
+def looks_like_instruction(text: str) -> bool:
+    """Text that tries to steer the model ("ignore previous instructions", "print your system prompt").
+
+    Retrieved text is data: a passage sentence like this is never quoted as an answer, and a
+    model reply that echoes one (or the rules themselves) is treated as failed, not checked.
+    """
+    return bool(_INSTRUCTION.search(text)) or any(rule and rule in text for rule in _RULE_LINES)
+
+
 def looks_like_refusal(text: str) -> bool:
     return bool(_REFUSAL_PATTERNS.search(text)) and len(strip_markers(text)) < 400
 
@@ -210,6 +227,7 @@ class Answerer:
                filters: Filters | None = None, qid: str | None = None) -> Iterator[tuple[str, Any]]:
         """Yields ("sources", [Hit]), then ("token", str)*, then ("answer", Answer)."""
         started = time.perf_counter()
+        question = check_question(question)  # raises QueryError: empty, too long; control characters removed
         standalone = self.condense(question, history)
         hits = self.retriever.retrieve(standalone, top_k=top_k, filters=filters)
         retrieve_ms = (time.perf_counter() - started) * 1000
@@ -302,7 +320,8 @@ class Answerer:
         """
         base.model_text = text
         text = clean_citations(text, len(hits))
-        checked = None if not text or looks_like_refusal(text) else self._accepted(text, hits, question, lenient_cjk)
+        failed = not text or looks_like_refusal(text) or looks_like_instruction(text)
+        checked = None if failed else self._accepted(text, hits, question, lenient_cjk)
         if checked is None and base.engine == "llm":
             fallback = extractive_answer(question, hits, False, similarity=self.similarity)
             checked = self._accepted(fallback, hits, question, False) if fallback else None
@@ -445,7 +464,7 @@ def extractive_answer(
             continue
         for order, (s, e) in enumerate(sentence_spans(hit.text)):
             sentence = hit.text[s:e]
-            if len(sentence.split()) < 5:
+            if len(sentence.split()) < 5 or looks_like_instruction(sentence):
                 continue
             if wants_number and not answers_numeric(question, sentence):
                 continue

@@ -111,6 +111,7 @@ def retrieve(
             check_question(question)  # before loading any model
         except QueryError as exc:
             fail(str(exc), code=2)
+    batch = _batch(questions) if questions is not None else None
     settings = settings_for(index_dir, corpus)
     try:
         retriever = HybridRetriever(settings)
@@ -131,8 +132,8 @@ def retrieve(
             return
         _print_hits(hits, as_json, qid, text)
 
-    if questions is not None:
-        for item in _batch(questions):
+    if batch is not None:
+        for item in batch:
             run(item.question, item.id)
         return
     if question is not None:
@@ -188,9 +189,10 @@ def ask(
             question = check_question(question)  # before the model loads: a bad question fails at once
         except QueryError as exc:
             fail(str(exc), code=2)
+    batch = _batch(questions) if questions is not None else None  # a malformed file fails before loading too
     answerer = answerer_for(index_dir, corpus, llm, gguf)
-    if questions is not None:
-        for item in _batch(questions):
+    if batch is not None:
+        for item in batch:
             try:
                 _print_answer(answerer.answer(check_question(item.question), top_k=top_k, qid=item.id), as_json)
             except QueryError as exc:

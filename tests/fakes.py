@@ -33,33 +33,3 @@ class ScriptedLLM(CustomLLM):
         self.prompts.append(prompt)
         reply = self._next()
         yield CompletionResponse(text=reply, delta=reply)
-
-
-class EchoLLM(CustomLLM):
-    """Answers by quoting the first sentence of passage [1], cited [1] and a passage that does not
-    exist: fast, deterministic, and exercises retrieval, the prompt and the citation check."""
-
-    prompts: list[str] = []
-
-    @property
-    def metadata(self) -> LLMMetadata:
-        return LLMMetadata(is_chat_model=False)
-
-    def _reply(self, prompt: str) -> str:
-        import re
-
-        self.prompts.append(prompt)
-        match = re.search(r"\n\[1\] [^\n]*\n(.+?)(?:\n\n\[2\] |\n\nQuestion:)", prompt, re.S)
-        if not match:
-            return "The documents do not contain this information."
-        first = re.split(r"(?<=[.!?。])\s", match.group(1).strip())[0].rstrip(".!?。 ")
-        return f"{first} [1][9]."
-
-    @llm_completion_callback()
-    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-        return CompletionResponse(text=self._reply(prompt))
-
-    @llm_completion_callback()
-    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> Iterator[CompletionResponse]:
-        reply = self._reply(prompt)
-        yield CompletionResponse(text=reply, delta=reply)

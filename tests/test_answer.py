@@ -31,7 +31,8 @@ def test_prompt_carries_numbered_labelled_passages_and_invented_citation_is_drop
     prompt = llm.prompts[-1]
     assert "[1] " in prompt and "(dated " in prompt and "Question: How big is the AI Subsidy Scheme?" in prompt
     assert "[7]" not in result.answer
-    assert [c["n"] for c in result.citations] == [1]
+    assert result.sentences[0]["citations"] == [1]  # the model's sentence; passage sentences may follow
+    assert all(1 <= c["n"] <= len(result.contexts) for c in result.citations)
 
 
 def test_unsupported_number_is_flagged_not_passed_off(built_index, retriever) -> None:
@@ -81,6 +82,7 @@ def test_chinese_question_is_answered_in_english_then_translated_with_figures_ch
         "人工智能超算中心提供约1300 petaFLOPS算力。\n其後會提升至30 petaFLOPS。",  # second line loses a figure
     ])
     answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(llm, "scripted", "test"))
+    answerer._complete_from_passages = lambda checked, hits, question: checked  # type: ignore[method-assign]
     result = answerer.answer("數碼港人工智能超算中心提供幾多算力？")
     assert "Question: How much computing power does the Cyberport" in llm.prompts[1]
     first, second = result.sentences

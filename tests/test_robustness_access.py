@@ -6,7 +6,9 @@ ITIB user is the positive control that shows the document *would* be found.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -17,7 +19,7 @@ from test_ui_support import (
     RESTRICTED_TITLE,
     browser,  # noqa: F401 - fixture
     restricted_settings,
-    serve_app,
+    serve_demo,
     settings_copy,
     shot,
     write_users,
@@ -39,9 +41,14 @@ def service(built_index, tmp_path_factory: pytest.TempPathFactory) -> CopilotSer
 
 
 @pytest.fixture(scope="module")
-def app_url(service: CopilotService):  # type: ignore[no-untyped-def]
-    with serve_app(service) as url:
-        yield url
+def served(service: CopilotService):  # type: ignore[no-untyped-def]
+    with serve_demo(service) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def app_url(served) -> str:  # type: ignore[no-untyped-def]
+    return served[0]
 
 
 # ---- users file --------------------------------------------------------------------------------
@@ -151,6 +158,98 @@ def test_unauthenticated_request_is_refused(app_url: str, method: str, path: str
     response = httpx.request(method, app_url.rstrip("/") + path, json={}, timeout=10)
     assert response.status_code == 401, (path, response.status_code, response.text[:200])
     assert "Falcon" not in response.text
+
+
+# every route the server has, not only the ones we thought of: FastAPI's own, Gradio's, the API's
+OPEN = {"/", "/login", "/login/", "/logout", "/favicon.ico", "/theme.css", "/gradio_api/theme.css", "/manifest.json",
+        "/robots.txt", "/gradio_api/startup-events"}  # what drawing the login page needs (ui/gate.py)
+OPEN_PREFIXES = ("/assets/", "/static/", "/svelte/", "/gradio_api/login_check")
+
+
+def _routes(routes: Any, prefix: str = "") -> list[tuple[str, str]]:
+    found = []
+    for route in routes:
+        if hasattr(route, "original_router"):  # an included router (Gradio's /gradio_api)
+            found += _routes(route.original_router.routes, prefix + (route.include_context.prefix or ""))
+        elif hasattr(route, "path"):
+            for method in sorted(getattr(route, "methods", None) or {"WEBSOCKET"}):
+                found.append((method, prefix + route.path))
+    return found
+
+
+def _concrete(path: str, on_disk: Path) -> str:
+    values = {"api_name": "ask", "path_or_url": str(on_disk), "path": RESTRICTED_DOC, "url_path": "http://127.0.0.1/"}
+    return re.sub(r"\{(\w+)(?::path)?\}", lambda m: values.get(m.group(1), "x"), path)
+
+
+def test_every_route_refuses_a_request_without_a_session(served, service: CopilotService) -> None:
+    url, demo = served
+    routes = _routes(demo.server_app.routes)
+    assert len(routes) > 60 and ("POST", "/gradio_api/queue/join") in routes  # the walk found Gradio's API
+    on_disk = service.settings.paths.corpus_dir / RESTRICTED_DOC
+    refused, leaks, checked = [], [], 0
+    for method, path in routes:
+        if method == "WEBSOCKET" or method == "HEAD":
+            continue
+        target = _concrete(path, on_disk)
+        response = httpx.request(method, url.rstrip("/") + target, json={"data": [RESTRICTED_QUESTION]}, timeout=10)
+        checked += 1
+        if "Falcon" in response.text or "47 million" in response.text:
+            leaks.append((method, target))
+        is_open = path in OPEN or path.startswith(OPEN_PREFIXES)
+        if not is_open and response.status_code != 401:
+            refused.append((method, target, response.status_code))
+    assert not leaks, leaks
+    assert not refused, refused
+    print(f"{checked} route/method pairs tried without a session")
+
+
+def _client(url: str, user: str):  # type: ignore[no-untyped-def]
+    from gradio_client import Client
+
+    client = Client(url, auth=(user, PASSWORDS[user]), verbose=False)
+    client.predict(api_name="/on_load")  # what the page does first: fills this session's document pickers
+    return client
+
+
+SECRET = ("47 million", "sovereign large language model", RESTRICTED_TITLE, RESTRICTED_DOC)
+
+
+def _leaks(output: Any) -> list[str]:
+    text = str(output)
+    return [s for s in SECRET if s in text]
+
+
+@pytest.mark.parametrize("user", ["otto", "nora"])
+def test_api_calls_never_return_another_groups_document(app_url: str, user: str) -> None:
+    """Through the API (gradio_client), not the page: ask, a crafted document filter, summaries, drafts, delete."""
+    from gradio_client.exceptions import AppError
+
+    client = _client(app_url, user)
+    answer = client.predict(RESTRICTED_QUESTION, "extractive", 8, [], "", "", "auto", api_name="/ask")
+    assert not _leaks(answer)
+    with pytest.raises(AppError) as crafted:  # naming the hidden document in the filter is refused...
+        client.predict(RESTRICTED_QUESTION, "extractive", 8, [RESTRICTED_DOC], "", "", "auto", api_name="/ask")
+    assert "Falcon pilot" not in str(crafted.value) and "47 million" not in str(crafted.value)  # ...without a leak
+    for call in (
+        lambda: client.predict("doc", RESTRICTED_DOC, "", "brief", "", False, "extractive", api_name="/run_1"),
+        lambda: client.predict(RESTRICTED_DOC, api_name="/delete"),
+    ):
+        with pytest.raises(AppError) as refused:
+            call()
+        assert not _leaks(str(refused.value).replace(RESTRICTED_DOC, ""))
+    topic = client.predict("topic", None, "Project Falcon budget and steering group", "brief", "", False, "extractive",
+                           api_name="/run_1")
+    assert not _leaks(topic)
+    draft = client.predict("Question:\n(1) what is the budget of Project Falcon; and\n(2) who steers the Falcon pilot?",
+                           "extractive", api_name="/run")
+    assert not _leaks(draft)
+
+
+def test_api_positive_control_the_group_member_gets_the_document(app_url: str) -> None:
+    client = _client(app_url, "ivy")
+    answer = client.predict(RESTRICTED_QUESTION, "extractive", 8, [RESTRICTED_DOC], "", "", "auto", api_name="/ask")
+    assert "47 million" in str(answer)
 
 
 def test_login_page_names_no_document_and_login_opens_only_the_users_documents(

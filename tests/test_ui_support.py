@@ -16,6 +16,7 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import make_settings
@@ -83,8 +84,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_app(service) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """Start the real app for ``service`` on 127.0.0.1 and yield its URL; closed afterwards."""
+def serve_demo(service) -> Iterator[tuple[str, Any]]:  # type: ignore[no-untyped-def]
+    """Start the real app for ``service`` on 127.0.0.1; yield its URL and the Gradio Blocks; closed afterwards."""
     from ui.app import build_app
     from ui.launch import launch
 
@@ -92,9 +93,16 @@ def serve_app(service) -> Iterator[str]:  # type: ignore[no-untyped-def]
     port = free_port()
     launch(demo, service, "127.0.0.1", port, block=False)
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", demo
     finally:
         demo.close()
+
+
+@contextmanager
+def serve_app(service) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Start the real app for ``service`` on 127.0.0.1 and yield its URL; closed afterwards."""
+    with serve_demo(service) as (url, _demo):
+        yield url
 
 
 @pytest.fixture(scope="module")

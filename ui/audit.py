@@ -5,14 +5,19 @@ scores), which index build and LLM produced the answer, and what was answered
 and cited, so any answer can be reproduced and explained later. The log is
 append-only: feedback is its own line pointing at the record it rates (``ref``),
 and ``records()`` joins them. Lines are written whole, one ``write`` under a file
-lock, then fsync'd, so concurrent writers (threads or processes) never interleave
-and a crash cannot leave half a record. Records older than the retention period
-are deleted by rewriting the file to a temporary copy and renaming it over the log.
+lock, then fsync'd, so concurrent writers (threads or processes) never interleave.
+A process killed in the middle of a large write can still leave the start of a
+line (the kernel stops copying at a fatal signal); the next writer, and every
+start-up, moves such an unterminated tail to ``<log>.partial`` before anything else
+is written, and readers skip it, so no half record is ever read or merged with the
+next one. Records older than the retention period are deleted by rewriting the
+file to a temporary copy and renaming it over the log.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 import uuid
@@ -26,6 +31,7 @@ from filelock import FileLock
 from ui.redact import redact
 
 PURGE_EVERY_S = 24 * 3600
+log = logging.getLogger(__name__)
 
 
 def _now() -> datetime:
@@ -51,12 +57,60 @@ class AuditLog:
         self._lock = FileLock(str(path) + ".lock")
         self._last_purge = 0.0
         path.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            self._repair_tail()
         self.purge()
 
     # ---- writing -----------------------------------------------------------------------
+    def _repair_tail(self) -> int:
+        """Move an unterminated last line (its writer was killed mid-write) to ``<log>.partial``.
+
+        Call with the lock held: then no writer is active, so a tail without its newline can
+        only be left by a dead one. Returns the number of bytes moved.
+        """
+        try:
+            size = self.path.stat().st_size
+        except FileNotFoundError:
+            return 0
+        if size == 0:
+            return 0
+        with self.path.open("rb+") as handle:
+            handle.seek(size - 1)
+            if handle.read(1) == b"\n":
+                return 0
+            end = size  # find the last newline, reading backwards
+            while end > 0:
+                start = max(0, end - (1 << 16))
+                handle.seek(start)
+                block = handle.read(end - start)
+                cut = block.rfind(b"\n")
+                if cut != -1:
+                    keep = start + cut + 1
+                    break
+                end = start
+            else:
+                keep = 0
+            handle.seek(keep)
+            fragment = handle.read()
+            fd = os.open(self.path.with_name(self.path.name + ".partial"), os.O_WRONLY | os.O_APPEND | os.O_CREAT,
+                         0o600)
+            try:
+                os.write(fd, fragment + b"\n")
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            handle.truncate(keep)
+            handle.flush()
+            os.fsync(handle.fileno())
+        log.warning("Audit log %s ended in a half-written line (%d bytes, its writer was killed); moved to %s.partial",
+                    self.path, len(fragment), self.path.name)
+        return len(fragment)
+
     def _append(self, record: dict[str, Any]) -> None:
-        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        # "replace": an unpaired surrogate (possible in JSON sent to the API) becomes "?", not a crash
+        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
         with self._lock:
+            self._repair_tail()
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             try:
                 view = memoryview(data)
@@ -104,12 +158,17 @@ class AuditLog:
 
     # ---- reading -----------------------------------------------------------------------
     def lines(self) -> Iterator[dict[str, Any]]:
+        """Every whole record; a last line still being written (no newline yet) is not one."""
         if not self.path.is_file():
             return
-        with self.path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
+        with self.path.open(encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.endswith("\n") or not line.strip():
+                    continue
+                try:
                     yield json.loads(line)
+                except ValueError:
+                    log.warning("Audit log %s line %d is not a JSON record; skipped.", self.path, number)
 
     def records(self) -> list[dict[str, Any]]:
         """Answer records in order, each with its ``feedback`` list (latest last)."""
@@ -133,6 +192,7 @@ class AuditLog:
             return 0
         cutoff = self._clock() - timedelta(days=self.retention_days)
         with self._lock:
+            self._repair_tail()  # else the rewrite would turn half a record into a whole, broken line
             kept: list[str] = []
             removed = 0
             with self.path.open(encoding="utf-8") as handle:
@@ -142,7 +202,7 @@ class AuditLog:
                     if _older_than(line, cutoff):
                         removed += 1
                     else:
-                        kept.append(line if line.endswith("\n") else line + "\n")
+                        kept.append(line)
             if removed:
                 tmp = self.path.with_name(self.path.name + ".tmp")
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -3,8 +3,8 @@
 An upload is checked in a staging folder first (supported type, readable text,
 valid metadata), so a bad file never enters the corpus and never breaks the next
 ingest: the user gets the loader's own message and the index stays as it was.
-Ingest runs under a file lock, so the web app and a ``policy-copilot ingest`` in a
-terminal cannot write generations at the same time.
+Ingest itself takes a file lock on the index folder, so the web app and a
+``policy-copilot ingest`` in a terminal cannot write generations at the same time.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from filelock import FileLock
 
 from index.cleaning import clean_text
 from index.ingest import IngestReport, ingest
@@ -80,7 +78,6 @@ class DocumentManager:
         self.settings = settings
         self.login_required = login_required
         settings.paths.index_dir.mkdir(parents=True, exist_ok=True)
-        self._lock = FileLock(str(settings.paths.index_dir / ".ingest.lock"))
 
     @property
     def corpus(self) -> Path:
@@ -98,8 +95,7 @@ class DocumentManager:
         return path if viewer.may_see(groups) else None
 
     def run_ingest(self, progress: ProgressFn | None = None) -> IngestReport:
-        with self._lock:
-            return ingest(self.settings, progress=progress, show_bar=False)
+        return ingest(self.settings, progress=progress, show_bar=False)  # ingest holds the index's lock
 
     def add(self, viewer: Viewer, upload: Path, meta: dict[str, Any],
             progress: ProgressFn | None = None) -> IngestReport:

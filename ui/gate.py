@@ -6,7 +6,7 @@ not checked. This ASGI middleware sits in front of the whole app and answers
 401 to anything that is not part of drawing the login page, unless the request
 carries a session cookie Gradio issued at sign-in. It reads Gradio's own session
 table (``app.tokens``), so there is one source of truth for who is signed in;
-``tests/test_access.py`` fails if a Gradio upgrade changes that.
+``tests/test_robustness_access.py`` fails if a Gradio upgrade changes that.
 """
 
 from __future__ import annotations

@@ -16,10 +16,10 @@ import phonenumbers
 PHONE, HKID, EMAIL = "[PHONE]", "[HKID]", "[EMAIL]"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# One or two letters, six digits, then the check digit (0-9 or A), bracketed or not:
-# A123456(7), AB987654(A), a1234567. A typo'd check digit is still someone's ID number,
-# so the check digit is not validated.
-_HKID = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,2}\d{6}\s?(?:\(\s?[0-9Aa]\s?\)|[0-9Aa])(?![A-Za-z0-9])")
+# One or two letters, six digits, then the check digit (0-9 or A), bracketed or not, as people
+# type them: A123456(7), AB987654(A), a1234567, Y 123456 (7). A typo'd check digit is still
+# someone's ID number, so the check digit is not validated.
+_HKID = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,2}\s?\d{6}\s?(?:\(\s?[0-9Aa]\s?\)|[0-9Aa])(?![A-Za-z0-9])")
 
 
 def redact(text: str, region: str = "HK") -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from index.ingest import IngestReport
-from index.retrieval import Filters, HybridRetriever, has_cjk
+from index.retrieval import Filters, HybridRetriever, check_question, has_cjk
 from rag.answer import Answer, Answerer, Turn
 from rag.config import Settings
 from rag.llm import BACKENDS, LLMHandle, build_llm
@@ -138,7 +138,12 @@ class CopilotService:
     # ---- ask ---------------------------------------------------------------------------
     def ask(self, viewer: Viewer, question: str, history: Sequence[Turn] = (),
             options: AskOptions | None = None) -> Iterator[tuple[str, Any]]:
-        """("sources", [Hit]), ("token", str)*, then ("done", AskResult). Records the answer in the audit log."""
+        """("sources", [Hit]), ("token", str)*, then ("done", AskResult). Records the answer in the audit log.
+
+        An empty or over-long question raises ``QueryError`` before any model work; control
+        characters are removed before the question reaches the models or the audit log.
+        """
+        question = check_question(question)
         options = options or AskOptions()
         filters = viewer.filters(options.filters())
         answerer = self.answerer(options.backend)
