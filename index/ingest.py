@@ -314,12 +314,7 @@ def _ingest(settings: Settings, rebuild: bool, progress: ProgressFn | None, show
         and old_manifest.embedding_dim == embedders.main.dimension
     ):  # nothing to write: the live generation already is this index
         clean_index_dir(index_dir)  # but clear what an interrupted ingest left behind
-        report.generation = old_gen.name
-        report.chunks = len(all_chunks)
-        report.seconds = time.perf_counter() - started
-        if progress:
-            progress(1.0, "Index unchanged")
-        return report
+        return _finished(report, old_gen.name, len(all_chunks), started, progress, "Index unchanged")
     tmp = new_generation_dir(index_dir)
     crash_point("after_tmp")
     (tmp / "texts").mkdir()
@@ -351,9 +346,13 @@ def _ingest(settings: Settings, rebuild: bool, progress: ProgressFn | None, show
     (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
     crash_point("before_publish")
     final = publish_generation(index_dir, tmp)
-    report.generation = final.name
-    report.chunks = len(all_chunks)
-    report.seconds = time.perf_counter() - started
+    return _finished(report, final.name, len(all_chunks), started, progress, "Index ready")
+
+
+def _finished(report: IngestReport, generation: str, chunks: int, started: float,
+              progress: ProgressFn | None, message: str) -> IngestReport:
+    """Fill in the report's outcome (both the unchanged and the published path end here)."""
+    report.generation, report.chunks, report.seconds = generation, chunks, time.perf_counter() - started
     if progress:
-        progress(1.0, "Index ready")
+        progress(1.0, message)
     return report

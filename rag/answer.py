@@ -19,7 +19,7 @@ from index.retrieval import Filters, Hit, HybridRetriever, check_question, has_c
 from index.sentences import sentence_spans
 from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
 from rag.config import Settings
-from rag.evidence import content_words, numbers, overlap
+from rag.evidence import content_words, missing_figures, numbers, overlap
 from rag.llm import LLMHandle, LLMUnavailable, build_llm, usage_of
 from rag.prompts import (
     CONDENSE_PROMPT,
@@ -368,15 +368,15 @@ class Answerer:
         One translation call for the whole answer (a line per sentence); a sentence whose
         translation lost a figure is flagged, never passed off as supported.
         """
-        from rag.translate import TranslationInputError, missing_figures, translate
+        from rag.translate import TranslationInputError, translate
 
         bodies = [strip_markers(s.text) for s in checked]
         try:
             lines = [l.strip() for l in translate(self.llm, "\n".join(bodies), "zh-Hant").text.splitlines() if l.strip()]
-        except (TranslationInputError, LLMUnavailable):
+            if len(lines) != len(bodies):  # the model merged or split lines: one call per sentence instead
+                lines = [translate(self.llm, body, "zh-Hant").text.replace("\n", " ").strip() for body in bodies]
+        except (TranslationInputError, LLMUnavailable):  # keep the checked English rather than lose the answer
             return checked
-        if len(lines) != len(bodies):  # the model merged or split lines: one call per sentence instead
-            lines = [translate(self.llm, body, "zh-Hant").text.replace("\n", " ").strip() for body in bodies]
         result = []
         for sentence, english, chinese in zip(checked, bodies, lines):
             lost = missing_figures(english, chinese)
