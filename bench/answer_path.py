@@ -18,7 +18,6 @@ first question, as in service (the first question pays for it and is counted).
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import statistics
 import time
@@ -39,13 +38,14 @@ from index.retrieval import HybridRetriever
 from rag.answer import Answerer
 from rag.config import Settings, load_settings
 from rag.llm import LLMHandle, build_llm
-from rag.prompts import passages_block, user_prompt
+from rag.answer import answer_filters
+from rag.context import ShownPassage, render, select_sentences
+from rag.prompts import user_prompt
 
 TARGET_SOURCES_S = 1.0
 TARGET_TTFT_S = 8.0
 TARGET_PROMPT_RATIO = 0.5
-PRODUCT_BUDGET: int = inspect.signature(passages_block).parameters["max_words_each"].default
-COMPRESSION_BUDGETS = (None, 160, PRODUCT_BUDGET, 100, 80, 60)
+COMPRESSION_BUDGETS = (None, 300, 240, 200, 160, 120)  # words of the most relevant sentences; None = whole passages
 
 
 class PrefillRecorder(BaseEventHandler):
@@ -143,19 +143,23 @@ def token_counter(llm: LLMHandle) -> Callable[[str], int]:
     return count
 
 
-def compression_rows(retriever: HybridRetriever, questions: Sequence[Question],
+def compression_rows(answerer: Answerer, questions: Sequence[Question],
                      count: Callable[[str], int]) -> list[list[object]]:
-    """Prompt size vs facts kept, per words-per-passage budget (no generation: what the model is shown)."""
-    hits = {q.id: retriever.retrieve(q.question) for q in questions}
+    """Prompt size vs facts kept, per word budget of the sentence selection (no generation: what the model is shown)."""
+    answer = answerer.settings.answer
+    hits = {q.id: answerer.retriever.retrieve(q.question, top_k=answer.top_k, filters=answer_filters(q.question, None))
+            for q in questions}
     rows: list[list[object]] = []
     for budget in COMPRESSION_BUDGETS:
         tokens, kept = [], []
         for q in questions:
-            block, _ = passages_block(hits[q.id], q.question, max_words_each=budget or 10**9)
+            shown = hits[q.id][: answer.prompt_passages]
+            block = (render([ShownPassage(n, h, [h.text]) for n, h in enumerate(shown, 1)]) if budget is None
+                     else render(select_sentences(shown, q.question, budget, answerer.similarity)))
             tokens.append(count(user_prompt(block, q.question, False)))
             kept.append(sum(fact_present(f, block) for f in q.must_include) / len(q.must_include))
-        label = "none (whole passages)" if budget is None else f"{budget} words per passage"
-        rows.append([label, "✓" if budget == PRODUCT_BUDGET else "", statistics.median(tokens),
+        label = "none (whole passages)" if budget is None else f"{budget} words"
+        rows.append([label, "✓" if budget == answer.prompt_words else "", statistics.median(tokens),
                      f"{statistics.mean(kept):.3f}"])
     return rows
 
@@ -214,7 +218,7 @@ def main(argv: list[str] | None = None) -> None:
             f"total {default_rows[-1]['total_ms'] / 1000:.1f}s prompt {default_rows[-1]['prompt_tokens']}")
     default.close()
     pool = [q for q in load_questions(args.dataset) if q.answerable and q.type != "chinese" and q.must_include]
-    squeeze = compression_rows(hybrid, pool, token_counter(llm))
+    squeeze = compression_rows(ours, pool, token_counter(llm))
 
     a, b = summary("ours", ours_rows), summary("llama-index default query engine", default_rows)
     ratio = a["prompt_p50"] / b["prompt_p50"] if b["prompt_p50"] else float("nan")
@@ -236,8 +240,9 @@ def main(argv: list[str] | None = None) -> None:
               headers, [[s[k] for k in keys] for s in (a, b)]),
         table("Targets", ["target", "measured", "met"], checks),
         table(f"Context compression: user-prompt tokens vs must-include facts still in the passages "
-              f"({len(pool)} answerable English dev questions, top-{settings.retrieval.top_k}, no generation)",
-              ["passage budget", "product", "prompt tokens p50", "facts kept"], squeeze),
+              f"({len(pool)} answerable English dev questions, best {settings.answer.prompt_passages} of "
+              f"{settings.answer.top_k} passages, no generation)",
+              ["sentence budget", "product", "prompt tokens p50", "facts kept"], squeeze),
         f"Index and model load before the first question: {load_s:.1f} s (once per process).",
     ]
     report("answer_path", tables, {"ours": ours_rows, "default": default_rows, "summary": [a, b], "load_s": load_s,

@@ -26,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         settings.llm.backend = args.llm
     answerer = Answerer(settings)
     docs = sorted({chunk.doc for chunk in answerer.retriever.chunks.values()})
-    print(f"| document ({answerer.llm.model_id}, {args.length}) | sentences | cited | supported | seconds |")
-    print("|---|---|---|---|---|")
+    print(f"| document ({answerer.llm.model_id}, {args.length}) | sentences | cited | supported | left out | seconds |")
+    print("|---|---|---|---|---|---|")
     totals = [0, 0, 0]
     for doc in docs:
         started = time.perf_counter()
@@ -36,9 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         cited = sum(1 for s in summary.sentences if s["citations"])
         supported = sum(1 for s in summary.sentences if s["supported"])
         totals = [totals[0] + n, totals[1] + cited, totals[2] + supported]
-        print(f"| {doc} | {n} | {cited / max(n, 1):.2f} | {supported / max(n, 1):.2f} | {time.perf_counter() - started:.1f} |")
+        print(f"| {doc} | {n} | {cited / max(n, 1):.2f} | {supported / max(n, 1):.2f} | {len(summary.left_out)} | {time.perf_counter() - started:.1f} |")
     n = max(totals[0], 1)
-    print(f"| **all** | {totals[0]} | {totals[1] / n:.2f} | {totals[2] / n:.2f} | |")
+    print(f"| **all** | {totals[0]} | {totals[1] / n:.2f} | {totals[2] / n:.2f} | | |")
     return 0
 
 

@@ -33,6 +33,12 @@ from rag.config import Settings
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MAX_QUERY_CHARS = 2000  # what retrieval reads of a query (drafting passes long question parts)
 MAX_QUESTION_CHARS = 2000  # what a user may type as a question: longer text would overflow the LLM's context
+# A Member's question or motion wording: views put to the Government, not what the Government reports.
+_MEMBER_SECTION = re.compile(r"(?:^|> )(?:Question|[^>]*\bmotion on\b[^>]*)$")
+
+
+def is_member_text(section: str) -> bool:
+    return bool(_MEMBER_SECTION.search(section))
 
 
 def has_cjk(text: str) -> bool:
@@ -48,12 +54,14 @@ class Filters:
     date_from: str = ""  # ISO prefix, inclusive
     date_to: str = ""
     groups: set[str] | None = None  # the user's groups; None = no access control
-    skip_sections: set[str] = field(default_factory=set)  # e.g. {"Question"}: a Member's words are not facts
+    skip_sections: set[str] = field(default_factory=set)
+    member_text: bool = True  # False: leave out a Member's question or motion wording (``is_member_text``)
 
     @property
     def active(self) -> bool:
         return bool(
             self.docs or self.exclude_docs or self.date_from or self.date_to or self.groups is not None or self.skip_sections
+            or not self.member_text
         )
 
     def allows(self, chunk: Chunk) -> bool:
@@ -66,6 +74,8 @@ class Filters:
         if self.date_to and chunk.date and chunk.date[: len(self.date_to)] > self.date_to:
             return False
         if self.groups is not None and chunk.groups and not (set(chunk.groups) & self.groups):
+            return False
+        if not self.member_text and is_member_text(chunk.section):
             return False
         return chunk.section not in self.skip_sections
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from llama_index.core.llms import ChatMessage
 
-from index.retrieval import Filters, Hit, HybridRetriever, check_question, has_cjk
+from index.retrieval import Filters, Hit, HybridRetriever, check_question, has_cjk, is_member_text
 from index.sentences import sentence_spans
 from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
 from rag.config import Settings
+from rag.context import render, select_sentences
 from rag.evidence import content_words, missing_figures, numbers, overlap
 from rag.llm import LLMHandle, LLMUnavailable, build_llm, usage_of
 from rag.prompts import (
@@ -26,7 +27,6 @@ from rag.prompts import (
     REFUSAL_EN,
     REFUSAL_ZH,
     SYSTEM_PROMPT,
-    passages_block,
     user_prompt,
 )
 
@@ -43,6 +43,16 @@ _NUMERIC_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _LEAD_NUMBER = re.compile(r"^\s*(\d{1,3}\.|-?\s*\(\w{1,4}\))\s+")
+# Questions about what Members asked or moved: only these read a Member's question or motion wording.
+_ABOUT_MEMBERS = re.compile(r"\b(?:members?|motion|asked|urg\w*|question(?:s|ed)? (?:raised|put))\b|議員|議案|質詢", re.I)
+# Questions whose answer is a list or an overview: the small model names one or two items, so more checked
+# passage sentences are added beside its answer.
+_BROAD = re.compile(
+    r"\b(?:summar(?:y|ise|ize)|overview|outline|list|what(?:'s| is| are) (?:being )?done|measures|initiatives"
+    r"|schemes|programmes?|programs?|projects|facilities|examples|applications|steps|efforts|co-?operation)\b"
+    r"|總結|概述|措施|計劃",
+    re.IGNORECASE,
+)
 _FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|then|so)\b|\b(it|its|they|them|their|this|that|these|those)\b", re.I)
 
 
@@ -170,6 +180,17 @@ def looks_like_instruction(text: str) -> bool:
     return bool(_INSTRUCTION.search(text)) or any(rule and rule in text for rule in _RULE_LINES)
 
 
+def is_broad(question: str) -> bool:
+    """A list or overview question ("what measures ...", "summarise ...")."""
+    return bool(_BROAD.search(question))
+
+
+def answer_filters(question: str, filters: Filters | None) -> Filters:
+    """The user's filters, plus: no Member's question or motion wording unless the question is about one."""
+    filters = filters or Filters()
+    return filters if _ABOUT_MEMBERS.search(question) else replace(filters, member_text=False)
+
+
 def looks_like_refusal(text: str) -> bool:
     return bool(_REFUSAL_PATTERNS.search(text)) and len(strip_markers(text)) < 400
 
@@ -229,7 +250,8 @@ class Answerer:
         started = time.perf_counter()
         question = check_question(question)  # raises QueryError: empty, too long; control characters removed
         standalone = self.condense(question, history)
-        hits = self.retriever.retrieve(standalone, top_k=top_k, filters=filters)
+        hits = self.retriever.retrieve(standalone, top_k=top_k or self.settings.answer.top_k,
+                                       filters=answer_filters(standalone, filters))
         retrieve_ms = (time.perf_counter() - started) * 1000
         yield "sources", hits
         chinese = has_cjk(question)
@@ -253,10 +275,11 @@ class Answerer:
         # Chinese question is answered in English and the checked answer is translated back.
         english = self.to_english(standalone) if chinese else standalone
         base.standalone_question = english
-        passages, _ = passages_block(hits, english)
+        shown = select_sentences(hits[: self.settings.answer.prompt_passages], english,
+                                 self.settings.answer.prompt_words, self.similarity)
         text = ""
         first_token_ms = 0.0
-        for event, payload in self.generate(SYSTEM_PROMPT, user_prompt(passages, english, False)):
+        for event, payload in self.generate(SYSTEM_PROMPT, user_prompt(render(shown), english, False)):
             if event == "token":
                 if not text:
                     first_token_ms = (time.perf_counter() - started) * 1000
@@ -338,20 +361,35 @@ class Answerer:
         base.timings = _timings(started, retrieve_ms, first_token_ms)
         return base
 
-    def _complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit], question: str,
-                                max_extra: int = 2) -> list[CheckedSentence]:
+    def _complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit],
+                                question: str) -> list[CheckedSentence]:
         """Add the best answering sentences of passages the model did not use (cited, checked).
 
         The small model tends to answer from one passage; on list, summary and multi-document
-        questions the other facts were in the prompt but not in its answer.
+        questions the other facts were in the prompt (or in passages read but not shown) but
+        not in its answer.
         """
-        used = {n for s in checked for n in s.citations}
-        extra = extractive_answer(question, hits, False, max_sentences=max_extra, similarity=self.similarity, skip=used)
+        answer = self.settings.answer
+        broad = is_broad(question)
+        max_extra = answer.broad_extra_sentences if broad else answer.extra_sentences
+        if broad:
+            extra = overview_sentences(question, hits, max_extra * 2, self.similarity)
+        else:  # the model's own passages too: its paraphrase may have dropped a figure ("up to 90" for "15 to 90")
+            extra = extractive_answer(question, hits, False, max_sentences=max_extra * 2, similarity=self.similarity)
         if not extra:
             return checked
-        said = content_words(" ".join(s.text for s in checked))
-        added = [s for s in check_answer(extra, [h.evidence for h in hits], repair=False)
-                 if s.supported and overlap(content_words(strip_markers(s.text)), said) < 0.6]
+        said_text = " ".join(strip_markers(s.text) for s in checked)
+        said, said_figures = content_words(said_text), numbers(said_text)
+        added: list[CheckedSentence] = []
+        for sentence in check_answer(extra, [h.evidence for h in hits], repair=False):
+            plain = strip_markers(sentence.text)
+            words, figures = content_words(plain), numbers(plain)
+            # new when it says mostly other things, or gives a figure the answer lacks ("5,600" beside "5 500")
+            if sentence.supported and (overlap(words, said) < 0.6 or figures - said_figures):
+                added.append(sentence)
+                said, said_figures = said | words, said_figures | figures
+            if len(added) == max_extra:
+                break
         return checked + added
 
     def _accepted(self, text: str, hits: Sequence[Hit], question: str, lenient_cjk: bool) -> list[CheckedSentence] | None:
@@ -460,11 +498,11 @@ def extractive_answer(
     focus = focus_words(question)
     candidates: list[tuple[float, int, int, str]] = []
     for n, hit in enumerate(hits, 1):
-        if hit.section == "Question" or n in skip:  # a Member's question states views, not Government facts
+        if is_member_text(hit.section) or n in skip:  # a Member's question states views, not Government facts
             continue
         for order, (s, e) in enumerate(sentence_spans(hit.text)):
             sentence = hit.text[s:e]
-            if len(sentence.split()) < 5 or looks_like_instruction(sentence):
+            if len(sentence.split()) < 5 or sentence.rstrip().endswith(":") or looks_like_instruction(sentence):
                 continue
             if wants_number and not answers_numeric(question, sentence):
                 continue
@@ -488,6 +526,45 @@ def extractive_answer(
     parts = []
     for _, n, _, sentence in picked:
         body = _LEAD_NUMBER.sub("", sentence).rstrip().rstrip(";,")
+        end = body[-1] if body and body[-1] in ".!?" else "."
+        parts.append(f"{body.rstrip('.!?')} [{n}]{end}")
+    return " ".join(parts)
+
+
+
+OVERVIEW_MIN_COSINE = 0.25  # below this a passage's best sentence is off the question's subject
+_QUOTED_NAME = re.compile(r"[“\"][A-Z][^”\"]{3,}[”\"]")
+
+
+def overview_sentences(question: str, hits: Sequence[Hit], max_sentences: int, similarity: Similarity) -> str:
+    """For a list or overview question: the most informative sentence of each passage, by retrieval rank.
+
+    Hybrid retrieval already judged the passages relevant; within a passage the sentence
+    closest to the question wins, nudged towards concrete facts (a figure or date, a quoted
+    scheme name), because an overview is made of items, not of the framing sentences that
+    resemble the question most ("The Government attaches great importance to ...").
+    """
+    candidates: list[tuple[int, int, str]] = []
+    for n, hit in enumerate(hits, 1):
+        if is_member_text(hit.section):
+            continue
+        for order, (s, e) in enumerate(sentence_spans(hit.text)):
+            sentence = hit.text[s:e]
+            if len(sentence.split()) >= 5 and not sentence.rstrip().endswith(":") and not looks_like_instruction(sentence):
+                candidates.append((n, order, sentence))
+    if not candidates:
+        return ""
+    cosines = similarity(question, [c[2] for c in candidates])
+    best: dict[int, tuple[float, int, str]] = {}
+    for (n, order, sentence), cosine in zip(candidates, cosines):
+        if cosine < OVERVIEW_MIN_COSINE:
+            continue
+        score = cosine + 0.15 * bool(numbers(sentence)) + 0.1 * bool(_QUOTED_NAME.search(sentence))
+        if n not in best or score > best[n][0]:
+            best[n] = (score, order, sentence)
+    parts = []
+    for n in sorted(best)[:max_sentences]:
+        body = _LEAD_NUMBER.sub("", best[n][2]).rstrip().rstrip(";,")
         end = body[-1] if body and body[-1] in ".!?" else "."
         parts.append(f"{body.rstrip('.!?')} [{n}]{end}")
     return " ".join(parts)

@@ -55,12 +55,22 @@ class ChunkSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     """Hybrid retrieval: dense + BM25 candidates fused by reciprocal rank."""
 
-    top_k: int = 5
+    top_k: int = 5  # results of ``retrieve``; an answer reads ``answer.top_k``
     draft_top_k: int = 8  # a LegCo question part is broad: read more passages per part
     candidates_k: int = 20  # per retriever, before fusion
     rrf_k: float = 60.0
     approximate_above: int = 50_000  # use an HNSW index once the corpus has more chunks
     index_type: Literal["auto", "flat", "hnsw"] = "auto"
+
+
+class AnswerSettings(BaseModel):
+    """How much the model is shown: prefill (~57 tokens/s on 2 cores) sets the time to the first token."""
+
+    top_k: int = 8  # passages an answer reads (the checker and the extractive completion use them all)
+    prompt_passages: int = 5  # the best-ranked passages whose sentences may enter the prompt
+    prompt_words: int = 160  # the most relevant sentences of those passages, up to this many words (≈ 300 tokens)
+    extra_sentences: int = 3  # checked passage sentences added beside the model's answer
+    broad_extra_sentences: int = 6  # ... for list / summary questions ("what measures ...", "summarise ...")
 
 
 class LLMSettings(BaseModel):
@@ -103,6 +113,7 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chunking: ChunkSettings = Field(default_factory=ChunkSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     ui: UISettings = Field(default_factory=UISettings)
 

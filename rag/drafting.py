@@ -128,7 +128,7 @@ def draft_reply(
 ) -> Draft:
     """Draft every part of the question; see the module docstring."""
     parsed = parse_question(question_text)
-    part_filters = replace(filters or Filters(), skip_sections={"Question"})
+    part_filters = replace(filters or Filters(), member_text=False)
     sources: dict[str, dict[str, Any]] = {}  # chunk_id -> source entry with its global number
     parts: list[DraftPart] = []
     for i, (number, part_text) in enumerate(parsed.parts):

@@ -38,6 +38,7 @@ class Summary:
     llm: str = ""
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    left_out: list[str] = field(default_factory=list)  # model sentences that cite no passage and none supports
 
     @property
     def supported_share(self) -> float:
@@ -48,7 +49,9 @@ class Summary:
 
     def markdown(self) -> str:
         sources = [f"[{c['n']}] {c['label']} ({c['date'] or 'undated'})" for c in self.citations]
-        return f"## Summary: {self.subject}\n\n{self.text}\n\n### Sources\n\n" + "\n".join(sources) + "\n"
+        note = (f"\n\n_{len(self.left_out)} sentence(s) of the model's summary were left out: they cite no passage "
+                "and no passage supports them._" if self.left_out else "")
+        return f"## Summary: {self.subject}\n\n{self.text}{note}\n\n### Sources\n\n" + "\n".join(sources) + "\n"
 
 
 def summarise(
@@ -70,8 +73,8 @@ def summarise(
     report = progress or (lambda _f, _m: None)
     report(0.05, "Reading the passages")
     if doc:
-        # the Member's question paragraphs of a LegCo paper are views, not what the paper reports
-        hits = answerer.retriever.document_hits(doc, replace(filters or Filters(), skip_sections={"Question"}))
+        # a Member's question or motion wording in a paper is a view, not what the paper reports
+        hits = answerer.retriever.document_hits(doc, replace(filters or Filters(), member_text=False))
         if not hits:
             raise SummaryInputError(f"No indexed document named {doc!r} is available to you. Pick one from the Documents list.")
         subject = hits[0].title
@@ -96,6 +99,12 @@ def summarise(
         summary.prompt_tokens, summary.completion_tokens = completion.prompt_tokens, completion.completion_tokens
     report(0.9, "Checking every sentence against its source")
     checked = check_answer(clean_citations(text, len(hits)), [h.evidence for h in hits])
+    # A summary sentence no passage can be cited for (after repair) is left out, and listed, rather than
+    # shown uncited: the model's own framing or an outside claim is not a summary of the papers.
+    summary.left_out = [s.text for s in checked if not s.citations]
+    checked = [s for s in checked if s.citations]
+    if not checked:  # nothing citable came back: the cited key sentences are still a faithful summary
+        checked = check_answer(_extractive(hits, focus, high), [h.evidence for h in hits])
     summary.sentences = [s.to_dict() for s in checked]
     joiner = "\n" if bullets else " "
     summary.text = joiner.join(

@@ -154,6 +154,16 @@ def test_real_default_model_summarises_a_document_with_checked_citations(built_i
     summary = summarise(answerer, doc=LCQ20, length="brief", audience="a Permanent Secretary")
     assert summary.llm.startswith("local:qwen2.5-coder-1.5b") and summary.prompt_tokens > 200
     assert len(summary.sentences) >= 2
-    assert all(s["citations"] for s in summary.sentences if s["supported"])
+    assert all(s["citations"] for s in summary.sentences)  # an uncitable sentence is left out, and listed
     assert summary.supported_share >= 0.5, summary.sentences
     assert summary.citations and {c["doc"] for c in summary.citations} == {LCQ20}
+
+
+def test_summary_sentence_that_cites_nothing_is_left_out_and_listed(built_index, retriever) -> None:
+    reply = ("The Government will set up an AI Supercomputing Centre [1]. "
+             "Hong Kong is the leading AI hub of the whole world in every respect.")
+    answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(ScriptedLLM(reply=reply, prompts=[]), "scripted", "test"))
+    summary = summarise(answerer, doc=LCQ20, length="brief")
+    assert summary.left_out == ["Hong Kong is the leading AI hub of the whole world in every respect."]
+    assert summary.sentences and all(s["citations"] for s in summary.sentences)
+    assert "leading AI hub" not in summary.text and "left out" in summary.markdown()

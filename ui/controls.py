@@ -36,7 +36,7 @@ def build_controls(settings: Settings) -> Controls:
         gr.Markdown("### Settings\nThese apply to your questions, drafts and summaries.")
         backend = gr.Radio(ENGINES, value=settings.llm.backend, label="Answer engine", elem_id="pc-backend",
                            info="Quoting needs no model and is instant; the local model writes fuller answers.")
-        top_k = gr.Slider(1, 12, step=1, value=settings.retrieval.top_k, label="Passages to read", elem_id="pc-topk")
+        top_k = gr.Slider(1, 12, step=1, value=settings.answer.top_k, label="Passages to read", elem_id="pc-topk")
         docs = gr.Dropdown([], value=[], multiselect=True, label="Only these documents", elem_id="pc-docs",
                            info="Leave empty to search every document you can see.")
         with gr.Row():
