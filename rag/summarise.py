@@ -19,7 +19,7 @@ from index.retrieval import Filters, Hit
 from index.sentences import sentence_spans
 from rag.answer import Answerer, extractive_answer
 from rag.citations import check_answer, clean_citations
-from rag.evidence import content_words, numbers
+from rag.evidence import content_words, numbers, overlap
 from rag.prompts import SUMMARY_SYSTEM_PROMPT, passages_block, summary_prompt
 
 LENGTHS = {"brief": (3, 5, 10, 300), "page": (8, 12, 16, 700)}  # min/max sentences, passages, max tokens
@@ -103,8 +103,13 @@ def summarise(
     # shown uncited: the model's own framing or an outside claim is not a summary of the papers.
     summary.left_out = [s.text for s in checked if not s.citations]
     checked = [s for s in checked if s.citations]
-    if not checked:  # nothing citable came back: the cited key sentences are still a faithful summary
-        checked = check_answer(_extractive(hits, focus, high), [h.evidence for h in hits])
+    if len(checked) < low:  # too little citable text came back: top up with the cited key sentences
+        said = content_words(" ".join(s.text for s in checked))
+        for extra in check_answer(_extractive(hits, focus, high), [h.evidence for h in hits]):
+            words = content_words(extra.text)
+            if len(checked) < low and extra.supported and overlap(words, said) < 0.6:
+                checked.append(extra)
+                said |= words
     summary.sentences = [s.to_dict() for s in checked]
     joiner = "\n" if bullets else " "
     summary.text = joiner.join(

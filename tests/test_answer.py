@@ -27,13 +27,13 @@ def _answerer(settings: Settings, retriever: HybridRetriever, reply: str) -> tup
 
 
 def test_prompt_carries_numbered_labelled_passages_and_invented_citation_is_dropped(built_index, retriever) -> None:
-    answerer, llm = _answerer(built_index, retriever, "The AI Subsidy Scheme is worth $3 billion [1][7].")
+    answerer, llm = _answerer(built_index, retriever, "The AI Subsidy Scheme is worth $3 billion [1][12].")
     result = answerer.answer("How big is the AI Subsidy Scheme?")
     prompt = llm.prompts[-1]
     headings = [line for line in prompt.splitlines() if line.startswith("[")]
     assert headings and all(re.search(r"(?:19|20)\d\d", line) for line in headings)  # every passage is dated
     assert "Question: How big is the AI Subsidy Scheme?" in prompt
-    assert "[7]" not in result.answer
+    assert "[12]" not in result.answer
     assert result.sentences[0]["citations"] == [1]  # the model's sentence; passage sentences may follow
     assert all(1 <= c["n"] <= len(result.contexts) for c in result.citations)
 
