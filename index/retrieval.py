@@ -37,6 +37,13 @@ MAX_QUESTION_CHARS = 2000  # what a user may type as a question: longer text wou
 _MEMBER_SECTION = re.compile(r"(?:^|> )(?:Question|[^>]*\bmotion on\b[^>]*)$")
 
 
+_LOCATOR = re.compile(
+    r",?\s*\b(?:para|part|item|footnote)\s*\(?\d+\)?(?:\([a-z0-9]+\))*|(?<=reply|stion)(?:\s*\([a-z0-9]+\))+",
+    re.IGNORECASE,
+)
+_PARAGRAPH_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:\d{1,3}\.|\(\d{1,3}\))\s+")
+
+
 def is_member_text(section: str) -> bool:
     return bool(_MEMBER_SECTION.search(section))
 
@@ -101,8 +108,13 @@ class Hit:
 
     @property
     def evidence(self) -> str:
-        """What the model was shown for this passage: its label and date belong to it too."""
-        return f"{self.label} (dated {self.date or 'undated'}): {self.text}"
+        """What the checker holds a claim against: the passage with its document name and date.
+
+        Paragraph, part and item numbers ("para 12", a leading "12.") locate the passage; they
+        are not figures it states, so "12 people have registered" is not supported by para 12.
+        """
+        label = _LOCATOR.sub("", self.label)
+        return f"{label} (dated {self.date or 'undated'}): {_PARAGRAPH_NUMBER.sub('', self.text)}"
 
 
 class QueryError(ValueError):

@@ -68,7 +68,7 @@ class AnswerSettings(BaseModel):
 
     top_k: int = 8  # passages an answer reads (the checker and the extractive completion use them all)
     prompt_passages: int = 5  # the best-ranked passages whose sentences may enter the prompt
-    prompt_words: int = 160  # the most relevant sentences of those passages, up to this many words (≈ 300 tokens)
+    prompt_words: int = 240  # the most relevant sentences of those passages, up to this many words (≈ 440 tokens)
     extra_sentences: int = 3  # checked passage sentences added beside the model's answer
     broad_extra_sentences: int = 6  # ... for list / summary questions ("what measures ...", "summarise ...")
 
