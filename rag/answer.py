@@ -48,7 +48,7 @@ _ABOUT_MEMBERS = re.compile(r"\b(?:members?|motion|asked|urg\w*|question(?:s|ed)
 # Questions whose answer is a list or an overview: the small model names one or two items, so more checked
 # passage sentences are added beside its answer.
 _BROAD = re.compile(
-    r"\b(?:summar(?:y|ise|ize)|overview|outline|list|what(?:'s| is| are) (?:being )?done|measures|initiatives"
+    r"\b(?:summar(?:y|ise|ize)|sum up|key points|main points|highlights|overview|outline|list|what(?:'s| is| are) (?:being )?done|measures|initiatives"
     r"|schemes|programmes?|programs?|projects|facilities|examples|applications|steps|efforts|co-?operation)\b"
     r"|總結|概述|措施|計劃",
     re.IGNORECASE,
@@ -346,7 +346,8 @@ class Answerer:
         failed = not text or looks_like_refusal(text) or looks_like_instruction(text)
         checked = None if failed else self._accepted(text, hits, question, lenient_cjk)
         if checked is None and base.engine == "llm":
-            fallback = extractive_answer(question, hits, False, similarity=self.similarity)
+            fallback = (overview_sentences(question, hits, self.settings.answer.broad_extra_sentences, self.similarity)
+                        if is_broad(question) else extractive_answer(question, hits, False, similarity=self.similarity))
             checked = self._accepted(fallback, hits, question, False) if fallback else None
             base.engine = "extractive-fallback"
         if checked is None:
@@ -394,7 +395,7 @@ class Answerer:
 
     def _accepted(self, text: str, hits: Sequence[Hit], question: str, lenient_cjk: bool) -> list[CheckedSentence] | None:
         """The checked sentences, or None when none is supported or they do not answer what was asked."""
-        checked = check_answer(text, [h.evidence for h in hits], lenient_cjk=lenient_cjk)
+        checked = drop_repeats(check_answer(text, [h.evidence for h in hits], lenient_cjk=lenient_cjk))
         supported = [s for s in checked if s.supported]
         if not supported or not _addresses(question, supported, hits):
             return None
@@ -435,6 +436,19 @@ class Answerer:
         base.sentences, base.citations = [], []
         base.timings = _timings(started, retrieve_ms, first_token_ms)
         return base
+
+
+def drop_repeats(checked: list[CheckedSentence], threshold: float = 0.9) -> list[CheckedSentence]:
+    """Leave out a sentence that repeats an earlier one: a small model sometimes loops on a sentence."""
+    kept: list[CheckedSentence] = []
+    seen: list[set[str]] = []
+    for sentence in checked:
+        words = content_words(strip_markers(sentence.text))
+        if words and any(overlap(words, earlier) >= threshold and overlap(earlier, words) >= threshold for earlier in seen):
+            continue
+        kept.append(sentence)
+        seen.append(words)
+    return kept
 
 
 def _addresses(question: str, supported: Sequence[CheckedSentence], hits: Sequence[Hit]) -> bool:
@@ -533,16 +547,19 @@ def extractive_answer(
 
 
 OVERVIEW_MIN_COSINE = 0.25  # below this a passage's best sentence is off the question's subject
+OVERVIEW_ROUNDS = 2  # sentences taken per passage, at most
 _QUOTED_NAME = re.compile(r"[“\"][A-Z][^”\"]{3,}[”\"]")
 
 
 def overview_sentences(question: str, hits: Sequence[Hit], max_sentences: int, similarity: Similarity) -> str:
-    """For a list or overview question: the most informative sentence of each passage, by retrieval rank.
+    """For a list or overview question: the most informative sentences of the passages, in rounds.
 
-    Hybrid retrieval already judged the passages relevant; within a passage the sentence
-    closest to the question wins, nudged towards concrete facts (a figure or date, a quoted
+    Hybrid retrieval already judged the passages relevant; within a passage the sentences
+    closest to the question win, nudged towards concrete facts (a figure or date, a quoted
     scheme name), because an overview is made of items, not of the framing sentences that
     resemble the question most ("The Government attaches great importance to ...").
+    Round one takes each passage's best sentence by retrieval rank, round two each one's
+    second best: one passage often lists two items of an overview (an agreement and a fund).
     """
     candidates: list[tuple[int, int, str]] = []
     for n, hit in enumerate(hits, 1):
@@ -555,16 +572,16 @@ def overview_sentences(question: str, hits: Sequence[Hit], max_sentences: int, s
     if not candidates:
         return ""
     cosines = similarity(question, [c[2] for c in candidates])
-    best: dict[int, tuple[float, int, str]] = {}
-    for (n, order, sentence), cosine in zip(candidates, cosines):
-        if cosine < OVERVIEW_MIN_COSINE:
-            continue
-        score = cosine + 0.15 * bool(numbers(sentence)) + 0.1 * bool(_QUOTED_NAME.search(sentence))
-        if n not in best or score > best[n][0]:
-            best[n] = (score, order, sentence)
+    ranked: dict[int, list[tuple[float, str]]] = {}
+    for (n, _, sentence), cosine in zip(candidates, cosines):
+        if cosine >= OVERVIEW_MIN_COSINE:
+            score = cosine + 0.15 * bool(numbers(sentence)) + 0.1 * bool(_QUOTED_NAME.search(sentence))
+            ranked.setdefault(n, []).append((score, sentence))
+    picked = [(n, sentence) for depth in range(OVERVIEW_ROUNDS) for n in sorted(ranked)
+              for _, sentence in sorted(ranked[n], key=lambda c: -c[0])[depth:depth + 1]]
     parts = []
-    for n in sorted(best)[:max_sentences]:
-        body = _LEAD_NUMBER.sub("", best[n][2]).rstrip().rstrip(";,")
+    for n, sentence in picked[:max_sentences]:
+        body = _LEAD_NUMBER.sub("", sentence).rstrip().rstrip(";,")
         end = body[-1] if body and body[-1] in ".!?" else "."
         parts.append(f"{body.rstrip('.!?')} [{n}]{end}")
     return " ".join(parts)

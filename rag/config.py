@@ -70,7 +70,7 @@ class AnswerSettings(BaseModel):
     prompt_passages: int = 5  # the best-ranked passages whose sentences may enter the prompt
     prompt_words: int = 240  # the most relevant sentences of those passages, up to this many words (≈ 440 tokens)
     extra_sentences: int = 3  # checked passage sentences added beside the model's answer
-    broad_extra_sentences: int = 6  # ... for list / summary questions ("what measures ...", "summarise ...")
+    broad_extra_sentences: int = 8  # ... for list / summary questions ("what measures ...", "summarise ...")
 
 
 class LLMSettings(BaseModel):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from index.retrieval import Filters, Hit, is_member_text
-from rag.answer import answer_filters, is_broad, overview_sentences
+from rag.answer import answer_filters, drop_repeats, is_broad, overview_sentences
+from rag.citations import CheckedSentence
 from rag.context import passage_heading, render, select_sentences
 
 
@@ -70,3 +71,23 @@ def test_broad_questions_get_one_informative_sentence_per_passage() -> None:
     text = overview_sentences("What does the AI Subsidy Scheme do?", HITS, 5, similarity)
     assert "[1]" in text and "[2]" in text and "[3]" not in text  # off-subject passage left out
     assert "$3 billion" in text and "12 projects" in text  # the sentence with a figure wins within a passage
+
+
+def test_overview_takes_each_passage_best_sentence_before_any_second_one() -> None:
+    def similarity(question: str, sentences: list[str]) -> list[float]:
+        return [0.1 if "road works" in s else 0.5 for s in sentences]
+
+    first_round = overview_sentences("Summarise the AI Subsidy Scheme", HITS, 2, similarity)
+    assert "$3 billion" in first_round and "12 projects" in first_round and "October 2024" not in first_round
+    two_rounds = overview_sentences("Summarise the AI Subsidy Scheme", HITS, 4, similarity)
+    assert two_rounds.index("12 projects") < two_rounds.index("October 2024")  # passage 2's best before passage 1's second
+    assert "weather" in two_rounds or "universities" in two_rounds
+    assert is_broad("sum up the LCQ13 reply") and is_broad("What are the key points of the report?")
+
+
+def test_a_sentence_the_model_repeats_is_kept_once() -> None:
+    checked = [CheckedSentence("The TD built a Traffic Data Analytics System [2].", [2], True, ""),
+               CheckedSentence("The TD built a Traffic Data Analytics System [2].", [2], True, ""),
+               CheckedSentence("The TD also runs adaptive traffic signals [3].", [3], True, "")]
+    kept = drop_repeats(checked)
+    assert [s.text for s in kept] == [checked[0].text, checked[2].text]
