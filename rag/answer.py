@@ -263,7 +263,7 @@ class Answerer:
             yield "answer", self._refuse(base, hits, chinese, started, retrieve_ms)
             return
         if self.llm.llm is None:
-            text = extractive_answer(standalone, hits, chinese, similarity=self.similarity)
+            text = self.extractive(standalone, hits, chinese)
             first_token_ms = (time.perf_counter() - started) * 1000
             base.engine = "extractive"
             if text:
@@ -346,8 +346,7 @@ class Answerer:
         failed = not text or looks_like_refusal(text) or looks_like_instruction(text)
         checked = None if failed else self._accepted(text, hits, question, lenient_cjk)
         if checked is None and base.engine == "llm":
-            fallback = (overview_sentences(question, hits, self.settings.answer.broad_extra_sentences, self.similarity)
-                        if is_broad(question) else extractive_answer(question, hits, False, similarity=self.similarity))
+            fallback = self.extractive(question, hits, False)
             checked = self._accepted(fallback, hits, question, False) if fallback else None
             base.engine = "extractive-fallback"
         if checked is None:
@@ -361,6 +360,12 @@ class Answerer:
         base.citations = _citations(checked, hits)
         base.timings = _timings(started, retrieve_ms, first_token_ms)
         return base
+
+    def extractive(self, question: str, hits: Sequence[Hit], chinese: bool) -> str:
+        """The no-LLM answer: an overview of the passages for a list/summary question, else the best answering sentences."""
+        if is_broad(question) and not chinese:
+            return overview_sentences(question, hits, self.settings.answer.broad_extra_sentences, self.similarity)
+        return extractive_answer(question, hits, chinese, similarity=self.similarity)
 
     def _complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit],
                                 question: str) -> list[CheckedSentence]:
