@@ -352,7 +352,7 @@ class Answerer:
         if checked is None:
             return self._refuse(base, hits, chinese, started, retrieve_ms, first_token_ms)
         if base.engine == "llm":
-            checked = self._complete_from_passages(checked, hits, question)
+            checked = self.complete_from_passages(checked, hits, question)
         if chinese and not lenient_cjk:
             checked = self.to_chinese(checked)
         base.answer = " ".join(s.text for s in checked)
@@ -367,17 +367,19 @@ class Answerer:
             return overview_sentences(question, hits, self.settings.answer.broad_extra_sentences, self.similarity)
         return extractive_answer(question, hits, chinese, similarity=self.similarity)
 
-    def _complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit],
-                                question: str) -> list[CheckedSentence]:
+    def complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit], question: str,
+                               broad: bool | None = None, max_extra: int | None = None) -> list[CheckedSentence]:
         """Add the best answering sentences of passages the model did not use (cited, checked).
 
         The small model tends to answer from one passage; on list, summary and multi-document
         questions the other facts were in the prompt (or in passages read but not shown) but
-        not in its answer.
+        not in its answer. ``broad`` (default: judged from the question) asks for an overview;
+        a LegCo question part always is one.
         """
         answer = self.settings.answer
-        broad = is_broad(question)
-        max_extra = answer.broad_extra_sentences if broad else answer.extra_sentences
+        broad = is_broad(question) if broad is None else broad
+        if max_extra is None:
+            max_extra = answer.broad_extra_sentences if broad else answer.extra_sentences
         if broad:
             extra = overview_sentences(question, hits, max_extra * 2, self.similarity)
         else:  # the model's own passages too: its paraphrase may have dropped a figure ("up to 90" for "15 to 90")

@@ -56,7 +56,7 @@ class RetrievalSettings(BaseModel):
     """Hybrid retrieval: dense + BM25 candidates fused by reciprocal rank."""
 
     top_k: int = 5  # results of ``retrieve``; an answer reads ``answer.top_k``
-    draft_top_k: int = 8  # a LegCo question part is broad: read more passages per part
+    draft_top_k: int = 12  # a LegCo question part is broad: read more passages per part
     candidates_k: int = 20  # per retriever, before fusion
     rrf_k: float = 60.0
     approximate_above: int = 50_000  # use an HNSW index once the corpus has more chunks
@@ -71,6 +71,7 @@ class AnswerSettings(BaseModel):
     prompt_words: int = 240  # the most relevant sentences of those passages, up to this many words (≈ 440 tokens)
     extra_sentences: int = 3  # checked passage sentences added beside the model's answer
     broad_extra_sentences: int = 8  # ... for list / summary questions ("what measures ...", "summarise ...")
+    draft_extra_sentences: int = 8  # ... for each part of a drafted LegCo reply (always an overview)
 
 
 class LLMSettings(BaseModel):

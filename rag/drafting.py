@@ -17,7 +17,8 @@ from typing import Any
 from index.retrieval import Filters, Hit
 from rag.answer import Answerer, extractive_answer
 from rag.citations import check_answer, clean_citations
-from rag.prompts import DRAFT_SYSTEM_PROMPT, draft_part_prompt, passages_block
+from rag.context import render, select_sentences
+from rag.prompts import DRAFT_SYSTEM_PROMPT, draft_part_prompt
 
 PLACEHOLDER = "[No information in the indexed documents — input needed from the responsible bureau]"
 NO_INFORMATION = "NO INFORMATION"
@@ -150,11 +151,12 @@ def _draft_part(
     result = DraftPart(number, part_text, PLACEHOLDER, True)
     if not hits:
         return result
+    settings = answerer.settings.answer
     if answerer.llm.llm is None:
-        text = extractive_answer(part_text, hits, chinese=False, max_sentences=5)
+        text = extractive_answer(part_text, hits, chinese=False, max_sentences=5, similarity=answerer.similarity)
     else:
-        passages, _ = passages_block(hits, part_text, max_words_each=90)
-        completion = answerer.complete(DRAFT_SYSTEM_PROMPT, draft_part_prompt(passages, part_text))
+        shown = select_sentences(hits[: settings.prompt_passages], part_text, settings.prompt_words, answerer.similarity)
+        completion = answerer.complete(DRAFT_SYSTEM_PROMPT, draft_part_prompt(render(shown), part_text))
         text = completion.text
         result.prompt_tokens, result.completion_tokens = completion.prompt_tokens, completion.completion_tokens
     text = clean_citations(text, len(hits))
@@ -163,6 +165,8 @@ def _draft_part(
     checked = check_answer(text, [h.evidence for h in hits])
     if not any(s.supported for s in checked):
         return result
+    # A reply part is an overview: the direct answer, then each remaining passage's most informative sentences
+    checked = answerer.complete_from_passages(checked, hits, part_text, broad=True, max_extra=settings.draft_extra_sentences)
     local_to_global = {n: _source_number(hits[n - 1], sources) for s in checked for n in s.citations}
     renumber = lambda t: _LOCAL_MARKER.sub(lambda m: f"[{local_to_global.get(int(m.group(1)), m.group(1))}]", t)  # noqa: E731
     result.sentences = [

@@ -85,7 +85,7 @@ def test_chinese_question_is_answered_in_english_then_translated_with_figures_ch
         "人工智能超算中心提供约1300 petaFLOPS算力。\n其後會提升至30 petaFLOPS。",  # second line loses a figure
     ])
     answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(llm, "scripted", "test"))
-    answerer._complete_from_passages = lambda checked, hits, question: checked  # type: ignore[method-assign]
+    answerer.complete_from_passages = lambda checked, hits, question, broad=None, max_extra=None: checked  # type: ignore[method-assign]
     result = answerer.answer("數碼港人工智能超算中心提供幾多算力？")
     assert "Question: How much computing power does the Cyberport" in llm.prompts[1]
     first, second = result.sentences

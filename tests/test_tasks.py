@@ -80,9 +80,14 @@ def test_scripted_draft_keeps_unsupported_sentences_flagged_and_renumbers_citati
     answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(llm, "scripted", "test"))
     part = draft_reply(answerer, f"(1) {question}").parts[0]
     assert "Draft the reply to this part" in llm.prompts[-1]
-    assert [s["supported"] for s in part.sentences] == [True, False]
+    model_sentences, added = part.sentences[:2], part.sentences[2:]
+    assert [s["supported"] for s in model_sentences] == [True, False]
     assert "[unverified" in part.text
-    assert [c["n"] for c in part.citations] == [1] and "December 2024" in part.citations[0]["text"]
+    assert [s["citations"] for s in model_sentences] == [[1], [1]]
+    assert "December 2024" in part.citations[0]["text"] and part.citations[0]["n"] == 1
+    # the part is completed from the other passages, each added sentence cited and supported
+    assert all(s["supported"] and s["citations"] for s in added)
+    assert {n for s in part.sentences for n in s["citations"]} == {c["n"] for c in part.citations}
 
 
 @pytest.mark.skipif(not (SHARED_EVAL / "drafting.jsonl").exists(), reason="../shared/eval/drafting.jsonl not present")
