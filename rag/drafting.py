@@ -16,7 +16,7 @@ from typing import Any
 
 from index.retrieval import Filters, Hit
 from rag.answer import Answerer, extractive_answer
-from rag.citations import check_answer, clean_citations
+from rag.citations import CheckedSentence, check_answer, clean_citations
 from rag.context import render, select_sentences
 from rag.prompts import DRAFT_SYSTEM_PROMPT, draft_part_prompt
 
@@ -52,6 +52,7 @@ class DraftPart:
     sentences: list[dict[str, Any]] = field(default_factory=list)
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    engine: str = "llm"  # "extractive" (no LLM) or "extractive-fallback" (the model's draft failed the check)
 
 
 @dataclass
@@ -152,18 +153,19 @@ def _draft_part(
     if not hits:
         return result
     settings = answerer.settings.answer
+    direct = lambda: extractive_answer(part_text, hits, chinese=False, max_sentences=5, similarity=answerer.similarity)  # noqa: E731
     if answerer.llm.llm is None:
-        text = extractive_answer(part_text, hits, chinese=False, max_sentences=5, similarity=answerer.similarity)
+        result.engine = "extractive"
+        checked = _checked(direct(), hits)
     else:
         shown = select_sentences(hits[: settings.prompt_passages], part_text, settings.prompt_words, answerer.similarity)
         completion = answerer.complete(DRAFT_SYSTEM_PROMPT, draft_part_prompt(render(shown), part_text))
-        text = completion.text
         result.prompt_tokens, result.completion_tokens = completion.prompt_tokens, completion.completion_tokens
-    text = clean_citations(text, len(hits))
-    if not text or NO_INFORMATION in text.upper():
-        return result
-    checked = check_answer(text, [h.evidence for h in hits])
-    if not any(s.supported for s in checked):
+        checked = _checked(completion.text, hits)
+        if checked is None:  # the small model said "no information" or cited nothing the passages support
+            result.engine = "extractive-fallback"
+            checked = _checked(direct(), hits)
+    if checked is None:
         return result
     # A reply part is an overview: the direct answer, then each remaining passage's most informative sentences
     checked = answerer.complete_from_passages(checked, hits, part_text, broad=True, max_extra=settings.draft_extra_sentences)
@@ -177,6 +179,15 @@ def _draft_part(
     used = sorted({n for s in result.sentences for n in s["citations"]})
     result.citations = [next(s for s in sources.values() if s["n"] == n) for n in used]
     return result
+
+
+def _checked(text: str, hits: list[Hit]) -> list[CheckedSentence] | None:
+    """The draft's checked sentences, or None when it says nothing the passages support."""
+    text = clean_citations(text, len(hits))
+    if not text or NO_INFORMATION in text.upper():
+        return None
+    checked = check_answer(text, [h.evidence for h in hits])
+    return checked if any(s.supported for s in checked) else None
 
 
 def _source_number(hit: Hit, sources: dict[str, dict[str, Any]]) -> int:

@@ -90,6 +90,16 @@ def test_scripted_draft_keeps_unsupported_sentences_flagged_and_renumbers_citati
     assert {n for s in part.sentences for n in s["citations"]} == {c["n"] for c in part.citations}
 
 
+def test_a_model_that_wrongly_says_no_information_is_replaced_by_checked_passage_sentences(built_index, retriever) -> None:
+    llm = ScriptedLLM(reply="NO INFORMATION", prompts=[])
+    answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(llm, "scripted", "test"))
+    first, second = draft_reply(answerer, LCQ_TEXT).parts
+    assert len(llm.prompts) == 2  # the model was asked about both parts
+    assert first.engine == "extractive-fallback" and not first.placeholder and "petaFLOPS" in first.text
+    assert all(s["supported"] and s["citations"] for s in first.sentences)
+    assert second.placeholder and second.text == PLACEHOLDER  # nothing in the papers answers it either
+
+
 @pytest.mark.skipif(not (SHARED_EVAL / "drafting.jsonl").exists(), reason="../shared/eval/drafting.jsonl not present")
 def test_leave_one_out_drafts_cite_only_the_remaining_documents(built_index, retriever) -> None:
     records = [json.loads(line) for line in (SHARED_EVAL / "drafting.jsonl").read_text().splitlines() if line.strip()]
