@@ -55,7 +55,7 @@ eval: index
 bench: index
 	$(BIN)/python -m bench.ingest_speed
 	$(BIN)/python -m bench.retrieval_scale
-	$(BIN)/python -m bench.answer_path --n $(or $(BENCH_N),8)
+	$(BIN)/python -m bench.answer_path --n $(or $(BENCH_N),6)
 	$(BIN)/python -m bench.serving
 
 # Known vulnerabilities in the installed (pinned) dependency set; tests/test_robustness_deps.py runs the
