@@ -165,6 +165,16 @@ def compression_rows(answerer: Answerer, questions: Sequence[Question],
     return rows
 
 
+def run_logged(name: str, run: Callable[[Question], dict[str, Any]], questions: Sequence[Question]) -> list[dict[str, Any]]:
+    """One timed row per question, each logged as it finishes (a benchmark run takes minutes)."""
+    rows = []
+    for i, q in enumerate(questions, 1):
+        rows.append(run(q))
+        log(f"{name} {i}/{len(questions)} {q.id}: ttft {rows[-1]['first_token_ms'] / 1000:.1f}s "
+            f"total {rows[-1]['total_ms'] / 1000:.1f}s prompt {rows[-1]['prompt_tokens']}")
+    return rows
+
+
 def summary(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "system": name, "n": len(rows),
@@ -210,23 +220,14 @@ def main(argv: list[str] | None = None) -> None:
     default = StreamingDefaultEngine(settings, llm, sorted({c.doc for c in hybrid.chunks.values()}))
     default.system.warm_up()
 
-    ours_rows, fast_rows, default_rows = [], [], []
-    for i, q in enumerate(questions, 1):
-        ours_rows.append(run_ours(ours, q))
-        log(f"ours {i}/{len(questions)} {q.id}: ttft {ours_rows[-1]['first_token_ms'] / 1000:.1f}s "
-            f"total {ours_rows[-1]['total_ms'] / 1000:.1f}s prompt {ours_rows[-1]['prompt_tokens']}")
+    ours_rows = run_logged("ours", lambda q: run_ours(ours, q), questions)
+    fast_rows: list[dict[str, Any]] = []
     if args.fast_words:
         fast_settings = settings.model_copy(deep=True)
         fast_settings.answer.prompt_words = args.fast_words
         fast = Answerer(fast_settings, hybrid, llm)
-        for i, q in enumerate(questions, 1):
-            fast_rows.append(run_ours(fast, q))
-            log(f"fast {i}/{len(questions)} {q.id}: ttft {fast_rows[-1]['first_token_ms'] / 1000:.1f}s "
-                f"total {fast_rows[-1]['total_ms'] / 1000:.1f}s prompt {fast_rows[-1]['prompt_tokens']}")
-    for i, q in enumerate(questions, 1):
-        default_rows.append(default.run(q))
-        log(f"default {i}/{len(questions)} {q.id}: ttft {default_rows[-1]['first_token_ms'] / 1000:.1f}s "
-            f"total {default_rows[-1]['total_ms'] / 1000:.1f}s prompt {default_rows[-1]['prompt_tokens']}")
+        fast_rows = run_logged("fast", lambda q: run_ours(fast, q), questions)
+    default_rows = run_logged("default", default.run, questions)
     default.close()
     pool = [q for q in load_questions(args.dataset) if q.answerable and q.type != "chinese" and q.must_include]
     squeeze = compression_rows(ours, pool, token_counter(llm))

@@ -8,11 +8,14 @@ the checked answer, so a UI can show passages before generation finishes.
 from __future__ import annotations
 
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from llama_index.core.llms import ChatMessage
 
 from index.retrieval import Filters, Hit, HybridRetriever, check_question, has_cjk, is_member_text
@@ -202,6 +205,9 @@ def condense_heuristic(question: str, history: Sequence[Turn]) -> str:
     return f"{history[-1].question} {question}"
 
 
+VECTOR_CACHE_SIZE = 20_000  # sentence vectors kept (384 floats each: ~30 MB at most)
+
+
 class Answerer:
     """Holds the retriever and the LLM so a batch or a UI session loads models once."""
 
@@ -209,11 +215,29 @@ class Answerer:
         self.settings = settings
         self.retriever = retriever or HybridRetriever(settings)
         self.llm = llm or build_llm(settings)
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # text -> unit vector, least recently used first
+        self._vectors_lock = threading.Lock()
 
     def similarity(self, question: str, sentences: list[str]) -> list[float]:
         """Cosine of each sentence to the question with the index's own embedder (loaded already)."""
-        vectors = self.retriever.embedder.encode([question, *sentences])
-        return [float(v) for v in vectors[1:] @ vectors[0]]
+        vectors = self._encode([question, *sentences])
+        return [float(vectors[s] @ vectors[question]) for s in sentences]
+
+    def _encode(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Unit vectors of ``texts``, each encoded once: one answer scores the same passage sentences for the
+        prompt, the extractive answer and the completion, and a drafted reply does so for every part."""
+        with self._vectors_lock:
+            found = {t: self._vectors[t] for t in texts if t in self._vectors}
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            found.update(zip(missing, self.retriever.embedder.encode(missing)))
+        with self._vectors_lock:
+            for text in dict.fromkeys(texts):
+                self._vectors[text] = found[text]
+                self._vectors.move_to_end(text)
+            while len(self._vectors) > VECTOR_CACHE_SIZE:
+                self._vectors.popitem(last=False)
+        return found
 
     # ---- follow-ups -------------------------------------------------------------------
     def condense(self, question: str, history: Sequence[Turn]) -> str:
