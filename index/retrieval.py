@@ -48,6 +48,14 @@ def is_member_text(section: str) -> bool:
     return bool(_MEMBER_SECTION.search(section))
 
 
+_APPARATUS_SECTION = re.compile(r"(?:^|> )(?:(?:List of )?relevant papers|Footnotes|References)$", re.I)
+
+
+def is_apparatus(section: str) -> bool:
+    """A paper's reference list or footnotes: they locate sources, they do not state policy."""
+    return bool(_APPARATUS_SECTION.search(section))
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 

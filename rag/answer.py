@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from llama_index.core.llms import ChatMessage
 
-from index.retrieval import Filters, Hit, HybridRetriever, check_question, has_cjk, is_member_text
+from index.retrieval import Filters, Hit, HybridRetriever, check_question, has_cjk, is_apparatus, is_member_text
 from index.sentences import sentence_spans
 from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
 from rag.config import Settings
@@ -594,7 +594,7 @@ def overview_sentences(question: str, hits: Sequence[Hit], max_sentences: int, s
     """
     candidates: list[tuple[int, int, str]] = []
     for n, hit in enumerate(hits, 1):
-        if is_member_text(hit.section):
+        if is_member_text(hit.section) or is_apparatus(hit.section):  # an overview lists policy, not paper titles
             continue
         for order, (s, e) in enumerate(sentence_spans(hit.text)):
             sentence = hit.text[s:e]

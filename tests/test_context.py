@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.retrieval import Filters, Hit, is_member_text
 from rag.answer import answer_filters, drop_repeats, is_broad, overview_sentences
 from rag.citations import CheckedSentence
@@ -91,3 +93,13 @@ def test_a_sentence_the_model_repeats_is_kept_once() -> None:
                CheckedSentence("The TD also runs adaptive traffic signals [3].", [3], True, "")]
     kept = drop_repeats(checked)
     assert [s.text for s in kept] == [checked[0].text, checked[2].text]
+
+
+@pytest.mark.parametrize("section, apparatus", [
+    ("List of relevant papers", True), ("Footnotes", True), ("Relevant papers", True),
+    ("Digital infrastructure", False), ("(2) R&D of I&T", False), ("Reply", False),
+])
+def test_reference_lists_and_footnotes_are_told_apart_from_policy_text(section: str, apparatus: bool) -> None:
+    from index.retrieval import is_apparatus
+
+    assert is_apparatus(section) is apparatus
