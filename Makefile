@@ -54,8 +54,8 @@ eval: index
 # Benchmarks print Markdown tables (also kept in runs/bench/). BENCH_N = dev questions per system.
 bench: index
 	$(BIN)/python -m bench.ingest_speed
-	$(BIN)/python -m bench.retrieval_scale
-	$(BIN)/python -m bench.answer_path --n $(or $(BENCH_N),6)
+	$(BIN)/python -m bench.retrieval_scale --queries 100 --random-at 30000
+	$(BIN)/python -m bench.answer_path --n $(or $(BENCH_N),6) --default-n $(or $(BENCH_DEFAULT_N),3)
 	$(BIN)/python -m bench.serving
 
 # Known vulnerabilities in the installed (pinned) dependency set; tests/test_robustness_deps.py runs the

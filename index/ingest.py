@@ -127,7 +127,9 @@ def _embed_missing(
         key = text_key(text)
         if cache.get(model_key, key) is None:
             todo[key] = text
-    keys = list(todo)
+    # Longest first, like SentenceTransformer.encode does within one call: batches of similar lengths pad
+    # less, so ingesting in progress-bar batches costs no more than one big encode.
+    keys = sorted(todo, key=lambda k: len(todo[k]), reverse=True)
     batch = 64
     with tqdm(total=len(keys), desc=desc, unit="chunk", disable=not show_bar or not keys) as bar:
         for i in range(0, len(keys), batch):
