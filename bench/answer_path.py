@@ -208,6 +208,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--default-n", type=int, default=None,
                         help="questions for the llama-index default engine (~75 s each on 2 cores), every other of "
                              "ours' when smaller; default: all of them")
+    parser.add_argument("--wheel-n", type=int, default=3,
+                        help="when the native llama-server is built: also run ours on this many questions (every "
+                             "other) with the xllamacpp wheel, to measure the engine in the same run; 0: skip")
     parser.add_argument("--fast-words", type=int, default=FAST_PROMPT_WORDS,
                         help="also run ours with this prompt budget (answer.prompt_words), the fast profile; 0: skip")
     args = parser.parse_args(argv)
@@ -238,6 +241,13 @@ def main(argv: list[str] | None = None) -> None:
         fast_settings.answer.prompt_words = args.fast_words
         fast = Answerer(fast_settings, hybrid, llm)
         fast_rows = run_logged("fast", lambda q: run_ours(fast, q), questions)
+    wheel_rows: list[dict[str, Any]] = []
+    if args.wheel_n and llm.engine == "native":
+        wheel_settings = settings.model_copy(deep=True)
+        wheel_settings.llm.local_engine = "xllamacpp"
+        log("loading the same model in the xllamacpp wheel (AVX2 build), for the engine comparison")
+        wheel = Answerer(wheel_settings, hybrid, build_llm(wheel_settings))
+        wheel_rows = run_logged("wheel", lambda q: run_ours(wheel, q), spread(questions, args.wheel_n))
     default_questions = spread(questions, args.default_n)
     default_rows = run_logged("default", default.run, default_questions)
     default.close()
@@ -246,6 +256,10 @@ def main(argv: list[str] | None = None) -> None:
 
     a, b = summary("ours", ours_rows), summary("llama-index default query engine", default_rows)
     f = summary(f"ours, fast profile (answer.prompt_words = {args.fast_words})", fast_rows) if fast_rows else None
+    w = summary("ours on the xllamacpp wheel (AVX2 build) instead of the native server", wheel_rows) \
+        if wheel_rows else None
+    if w:
+        on_same = summary("ours", [r for r in ours_rows if r["id"] in {r["id"] for r in wheel_rows}])
     shared = {q.id for q in default_questions}
     paired = summary("ours", [r for r in ours_rows if r["id"] in shared])  # the comparison is on the same questions
     ratio = paired["prompt_p50"] / b["prompt_p50"] if b["prompt_p50"] else float("nan")
@@ -262,14 +276,19 @@ def main(argv: list[str] | None = None) -> None:
          f"{paired['fact_recall']:.2f} vs {b['fact_recall']:.2f}", paired["fact_recall"] >= b["fact_recall"]],
         ["median time to first token ≤ 8 s", f"{a['ttft_p50_s']:.1f} s", a["ttft_p50_s"] <= TARGET_TTFT_S],
     ]
+    if w:
+        checks.append([f"native server vs xllamacpp wheel (same {w['n']} questions): prefill tok/s, first token",
+                       f"{on_same['prefill_tok_s']:.0f} vs {w['prefill_tok_s']:.0f} tok/s "
+                       f"({on_same['prefill_tok_s'] / w['prefill_tok_s']:.2f}×); {on_same['ttft_p50_s']:.1f} vs "
+                       f"{w['ttft_p50_s']:.1f} s", on_same["ttft_p50_s"] < w["ttft_p50_s"]])
     if f:
         checks.append(["median time to first token ≤ 8 s, fast profile",
                        f"{f['ttft_p50_s']:.1f} s (fact recall {f['fact_recall']:.2f})", f["ttft_p50_s"] <= TARGET_TTFT_S])
     tables = [
-        table(f"Answer path, {llm.model_id} via llama.cpp on {settings.llm.threads} threads, "
+        table(f"Answer path, {llm.model_id} via llama.cpp ({llm.engine} engine) on {settings.llm.threads} threads, "
               f"{len(questions)} answerable dev questions ({', '.join(q.id for q in questions)}; the default engine "
               f"{', '.join(sorted(shared))})",
-              headers, [[s[k] for k in keys] for s in (a, f, b) if s]),
+              headers, [[s[k] for k in keys] for s in (a, f, w, b) if s]),
         table("Targets", ["target", "measured", "met"], checks),
         table(f"Context compression: user-prompt tokens vs must-include facts still in the passages "
               f"({len(pool)} answerable English dev questions, best {settings.answer.prompt_passages} of "
@@ -277,8 +296,8 @@ def main(argv: list[str] | None = None) -> None:
               ["sentence budget", "product", "prompt tokens p50", "facts kept"], squeeze),
         f"Index and model load before the first question: {load_s:.1f} s (once per process).",
     ]
-    report("answer_path", tables, {"ours": ours_rows, "fast": fast_rows, "default": default_rows,
-                                   "summary": [s for s in (a, f, b) if s], "load_s": load_s,
+    report("answer_path", tables, {"ours": ours_rows, "fast": fast_rows, "wheel": wheel_rows, "default": default_rows,
+                                   "engine": llm.engine, "summary": [s for s in (a, f, w, b) if s], "load_s": load_s,
                                    "compression": squeeze})
 
 

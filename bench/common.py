@@ -83,6 +83,40 @@ def rss_mb(pid: int | None = None, peak: bool = False) -> float:
     raise RuntimeError(f"{field} missing from /proc/{pid}/status; memory can only be measured on Linux.")
 
 
+def descendants(pid: int) -> list[int]:
+    """Child processes, recursively (the native llama-server runs as a child of the app)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            found += [child, *descendants(child)]
+    return found
+
+
+def tree_rss_mb(pid: int, peak: bool = False) -> float:
+    """RSS of a process and its descendants; with ``peak``, the sum of each one's peak (an upper bound)."""
+    total = 0.0
+    for member in [pid, *descendants(pid)]:
+        try:
+            total += rss_mb(member, peak=peak)
+        except (OSError, RuntimeError):  # a child that exited in between
+            continue
+    return total
+
+
+def process_names(pids: list[int]) -> list[str]:
+    names = []
+    for pid in pids:
+        try:
+            names.append(Path(f"/proc/{pid}/comm").read_text().strip())
+        except OSError:
+            continue
+    return names
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

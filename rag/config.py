@@ -79,6 +79,9 @@ class LLMSettings(BaseModel):
 
     backend: Literal["local", "openai", "extractive"] = "local"
     gguf_path: Path | None = None  # replaces the bundled Qwen2.5-Coder-1.5B model
+    # How ``local`` runs llama.cpp: "xllamacpp" (the wheel, in-process), "native" (the server built for this CPU
+    # by ``make native-llm``, a child process; ~1.5x faster prefill on AVX-512), "auto" = native when built.
+    local_engine: Literal["auto", "native", "xllamacpp"] = "auto"
     context_tokens: int = 4096
     threads: int = 2
     max_tokens: int = 400

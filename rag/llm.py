@@ -1,7 +1,8 @@
 """LLM backends behind one chat interface (llama-index ``OpenAILike``).
 
-* ``local``: a GGUF model served by llama.cpp's OpenAI-compatible server
-  (``xllamacpp``, in-process, on a random loopback port);
+* ``local``: a GGUF model served by llama.cpp's OpenAI-compatible server on a
+  random loopback port (``xllamacpp`` in-process, or the CPU-specific build of
+  ``make native-llm`` as a child process);
 * ``openai``: any OpenAI-compatible server (vLLM, TGI, Ollama, llama.cpp) at a URL;
 * ``extractive``: no LLM at all (``build_llm`` returns ``None``).
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from llama_index.core.llms import LLM
 
+from rag import native_llama
 from rag.config import Settings
 from rag.models import resolve_gguf
 
@@ -38,15 +40,32 @@ class LLMHandle:
     llm: LLM | None
     model_id: str
     backend: str
+    engine: str = ""  # for ``local``: which llama.cpp build serves it ("native" or "xllamacpp")
 
 
 class LocalLlamaServer:
-    """llama.cpp's server for one GGUF file, started once per process on 127.0.0.1."""
+    """llama.cpp's server for one GGUF file, started once per process on 127.0.0.1.
 
-    _servers: dict[tuple[str, int, int], LocalLlamaServer] = {}
+    Engine ``xllamacpp`` runs it in-process from the wheel; ``native`` runs the CPU-specific build
+    (``rag.native_llama``) as a child process. Both speak the same OpenAI-compatible HTTP API.
+    """
+
+    _servers: dict[tuple[str, int, int, str], LocalLlamaServer] = {}
     _lock = threading.Lock()
 
-    def __init__(self, gguf: Path, context_tokens: int, threads: int, parallel: int = 1) -> None:
+    def __init__(self, gguf: Path, context_tokens: int, threads: int, parallel: int = 1,
+                 native_binary: Path | None = None) -> None:
+        self.gguf = gguf
+        self.engine = "native" if native_binary else "xllamacpp"
+        self.child_pid: int | None = None  # the native server's process, for memory accounting
+        if native_binary:
+            try:
+                self._native = native_llama.NativeLlamaServer(native_binary, gguf, context_tokens, threads, parallel)
+            except native_llama.NativeBuildError as exc:
+                raise LLMUnavailable(str(exc)) from exc
+            self.base_url = self._native.base_url
+            self.child_pid = self._native.pid
+            return
         import xllamacpp as xl
 
         params = xl.CommonParams()
@@ -61,16 +80,16 @@ class LocalLlamaServer:
         params.flash_attn_type = xl.llama_flash_attn_type.LLAMA_FLASH_ATTN_TYPE_ENABLED
         params.verbosity = -1
         params.warmup = False
-        self.gguf = gguf
         self._server = xl.Server(params)
         self.base_url = self._server.listening_address.rstrip("/")
 
     @classmethod
-    def get(cls, gguf: Path, context_tokens: int, threads: int, parallel: int = 1) -> LocalLlamaServer:
-        key = (str(gguf), context_tokens, threads)
+    def get(cls, gguf: Path, context_tokens: int, threads: int, parallel: int = 1,
+            native_binary: Path | None = None) -> LocalLlamaServer:
+        key = (str(gguf), context_tokens, threads, str(native_binary or "xllamacpp"))
         with cls._lock:
             if key not in cls._servers:
-                cls._servers[key] = cls(gguf, context_tokens, threads, parallel)
+                cls._servers[key] = cls(gguf, context_tokens, threads, parallel, native_binary)
             return cls._servers[key]
 
 
@@ -129,9 +148,23 @@ def build_llm(settings: Settings, backend: str | None = None) -> LLMHandle:
         llm = _openai_like(settings.llm.openai_base_url, settings.llm.openai_model, api_key, settings)
         return LLMHandle(llm, f"openai:{settings.llm.openai_model}", backend)
     gguf = resolve_gguf(settings.llm.gguf_path, settings.paths.cache_dir)
-    server = LocalLlamaServer.get(gguf, settings.llm.context_tokens, settings.llm.threads)
+    server = LocalLlamaServer.get(gguf, settings.llm.context_tokens, settings.llm.threads,
+                                  native_binary=native_binary(settings))
     llm = _openai_like(server.base_url + "/v1", gguf.name, "local", settings)
-    return LLMHandle(llm, f"local:{gguf.name}", backend)
+    return LLMHandle(llm, f"local:{gguf.name}", backend, server.engine)
+
+
+def native_binary(settings: Settings) -> Path | None:
+    """The CPU-specific llama-server to run the local model with, or None for the xllamacpp wheel."""
+    wanted = settings.llm.local_engine
+    built = native_llama.server_binary(settings.paths.cache_dir)
+    if wanted == "native" and built is None:
+        raise LLMUnavailable(
+            "llm.local_engine is 'native' but no native llama-server is built in "
+            f"{native_llama.install_dir(settings.paths.cache_dir)}. Build it with `make native-llm` "
+            "(15-25 min, once) or set llm.local_engine = 'auto'."
+        )
+    return built if wanted in ("native", "auto") else None
 
 
 def usage_of(raw: Any) -> tuple[int, int]:
