@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -168,7 +169,7 @@ class NativeLlamaServer:
                    "--threads", str(threads), "--threads-batch", str(threads), "--flash-attn", "on",
                    "--cache-prompt", "--cache-ram", "512", "--no-warmup", "--no-webui", "--alias", gguf.name]
         self._log = self.log_path.open("w")
-        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        self.process = subprocess.Popen(_dies_with_this_process(command), stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         atexit.register(self.stop)
         self._wait_ready(ready_timeout_s)
 
@@ -205,6 +206,18 @@ class NativeLlamaServer:
                 self.process.kill()
                 self.process.wait()
         self._log.close()
+
+
+def _dies_with_this_process(command: list[str]) -> list[str]:
+    """Have the kernel stop the server if the app dies without running its exit handlers (SIGTERM, SIGKILL).
+
+    The kernel's parent-death signal fires when the *thread* that started the child ends, so it is only
+    used from the main thread (``serve``, the CLI); a server started from a worker thread relies on atexit.
+    """
+    setpriv = shutil.which("setpriv")
+    if setpriv and threading.current_thread() is threading.main_thread():
+        return [setpriv, "--pdeathsig", "TERM", "--", *command]
+    return command
 
 
 def _free_port() -> int:

@@ -140,3 +140,54 @@ def test_real_native_server_answers_through_the_product(built_index: Settings, r
     assert not result.refused, result.answer
     assert any(f in result.answer for f in ("3 000", "3000", "3,000")), result.answer
     assert result.citations and all(s["supported"] for s in result.sentences if s["citations"])
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (a container's PID 1 may never reap the orphan)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_server_stops_when_the_app_is_killed(tmp_path: Path) -> None:
+    """SIGKILL skips atexit; the kernel's parent-death signal must still stop the ~1 GB server."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pid_file = tmp_path / "server.pid"
+    binary = fake_build(tmp_path, textwrap.dedent(f"""\
+        #!/usr/bin/env python3
+        import os, sys, http.server
+        open({str(pid_file)!r}, "w").write(str(os.getpid()))
+        port = int(sys.argv[sys.argv.index("--port") + 1])
+        class Health(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200); self.end_headers()
+            def log_message(self, *a):
+                pass
+        http.server.HTTPServer(("127.0.0.1", port), Health).serve_forever()
+        """))
+    app = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""\
+        import time
+        from pathlib import Path
+        from rag.native_llama import NativeLlamaServer
+        NativeLlamaServer(Path({str(binary)!r}), Path("m.gguf"), 512, 1)
+        print("ready", flush=True)
+        time.sleep(600)
+        """)], stdout=subprocess.PIPE, text=True)
+    assert app.stdout is not None and app.stdout.readline().strip() == "ready"
+    server_pid = int(pid_file.read_text())
+    assert running(server_pid)
+    app.kill()
+    app.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if not running(server_pid):
+            return
+        time.sleep(0.1)
+    os.kill(server_pid, signal.SIGKILL)
+    pytest.fail("the native server outlived the killed app")
