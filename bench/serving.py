@@ -34,6 +34,7 @@ from eval.dataset import load_questions
 from index.ingest import ingest
 from index.store import current_generation
 from rag.config import load_settings
+from rag.native_llama import stop_process
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 TARGET_RSS_MB = 3 * 1024
@@ -63,13 +64,7 @@ class Server:
         return "native llama-server child process" if native else "xllamacpp in-process"
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout_s=30)
 
 
 def prepare_index(work: Path) -> tuple[Path, Path]:

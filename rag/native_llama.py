@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import hashlib
 import json
 import os
 import shutil
@@ -33,6 +32,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from index.store import sha256_file
 
 SDIST = "llama_cpp_python-0.3.36.tar.gz"
 SDIST_REQUIREMENT = "llama-cpp-python==0.3.36"
@@ -78,14 +79,6 @@ def cmake_cpu_options(flags: set[str]) -> list[str]:
     return options
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def fetch_source(download_dir: Path) -> Path:
     """The pinned llama-cpp-python source archive from PyPI (its vendor/llama.cpp is what gets built)."""
     archive = download_dir / SDIST
@@ -97,7 +90,7 @@ def fetch_source(download_dir: Path) -> Path:
         if result.returncode != 0 or not archive.exists():
             raise NativeBuildError(f"Could not download {SDIST_REQUIREMENT} from PyPI:\n{result.stderr[-2000:]}\n"
                                    "Check the network or pip's index settings, or keep using the xllamacpp engine.")
-    if _sha256(archive) != SDIST_SHA256:
+    if sha256_file(archive) != SDIST_SHA256:
         archive.unlink()
         raise NativeBuildError(f"{SDIST} does not match its pinned sha256 and was deleted; run the build again.")
     return archive
@@ -198,14 +191,19 @@ class NativeLlamaServer:
         return self.process.pid
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout_s=10)
         self._log.close()
+
+
+def stop_process(process: subprocess.Popen, timeout_s: float) -> None:  # type: ignore[type-arg]
+    """SIGTERM, then SIGKILL if it has not exited within ``timeout_s``."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _dies_with_this_process(command: list[str]) -> list[str]:
