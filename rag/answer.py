@@ -239,6 +239,21 @@ class Answerer:
                 self._vectors.popitem(last=False)
         return found
 
+    def warm_up(self) -> bool:
+        """Prefill the fixed system prompt now, so the first question does not wait for it.
+
+        llama.cpp keeps the KV of the longest shared prefix; every answer starts with the same
+        ~370-token system prompt, which takes ~6-10 s to prefill on 2 cores. Returns False when
+        there is no LLM or it failed (the first question then pays, as before).
+        """
+        if self.llm.llm is None:
+            return False
+        try:
+            self.complete(SYSTEM_PROMPT, user_prompt("", "", False), max_tokens=1)
+        except Exception:  # a warm-up must never stop the app from starting
+            return False
+        return True
+
     # ---- follow-ups -------------------------------------------------------------------
     def condense(self, question: str, history: Sequence[Turn]) -> str:
         """A standalone question for retrieval; the LLM rewrites it when one is available."""

@@ -139,3 +139,22 @@ def test_real_default_model_answers_with_citations(built_index) -> None:
     assert not result["refused"], result["answer"]
     assert "3 000" in result["answer"] or "3000" in result["answer"] or "3,000" in result["answer"]
     assert result["citations"] and any(s["supported"] for s in result["sentences"])
+
+
+def test_warm_up_prefills_the_answer_system_prompt(built_index, retriever) -> None:
+    """serve sends the fixed system prompt once at start, so llama.cpp has its KV before the first question."""
+    from rag.prompts import SYSTEM_PROMPT
+
+    answerer, llm = _answerer(built_index, retriever, "ok")
+    assert answerer.warm_up()
+    assert len(llm.prompts) == 1 and SYSTEM_PROMPT in llm.prompts[0]
+    assert not Answerer(built_index, retriever=retriever, llm=build_llm(built_index, "extractive")).warm_up()
+
+
+def test_failed_warm_up_does_not_stop_the_app(built_index, retriever) -> None:
+    class Broken(ScriptedLLM):
+        def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any):  # type: ignore[override]
+            raise ConnectionError("server gone")
+
+    answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(Broken(prompts=[]), "broken", "local"))
+    assert answerer.warm_up() is False

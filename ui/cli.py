@@ -71,6 +71,10 @@ def serve(
         handle = service.llm(backend)
     except (LLMUnavailable, ModelFileError, ValueError) as exc:
         fail(f"{exc}\nOr start without a model: policy-copilot serve --llm extractive")
-    typer.echo(f"Answer engine ready: {handle.model_id}. Audit log: {settings.ui.audit_log}")
+    if handle.llm is not None:
+        typer.echo("Reading the instructions into the model's cache, so the first question is quick…")
+        service.answerer(backend).warm_up()
+    engine = f" ({handle.engine} llama.cpp)" if handle.engine else ""
+    typer.echo(f"Answer engine ready: {handle.model_id}{engine}. Audit log: {settings.ui.audit_log}")
     typer.secho(f"Policy Copilot is ready at http://{host}:{port}  (Ctrl-C to stop)", fg=typer.colors.GREEN, bold=True)
     launch(build_app(service), service, host, port, block=True)
