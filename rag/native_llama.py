@@ -117,9 +117,10 @@ def build(cache_dir: Path, jobs: int | None = None, cpuinfo: str | None = None,
     options = cmake_cpu_options(flags)
     cache_dir.mkdir(parents=True, exist_ok=True)
     archive = fetch_source(cache_dir / "downloads")
+    log_file = cache_dir / "llama-server-build.log"  # outside the work folder, so it outlives a failed build
+    log_file.write_text("")
     with tempfile.TemporaryDirectory(prefix="llama-build-", dir=cache_dir) as tmp:
         work = Path(tmp)
-        log_file = work / "build.log"
         say(f"extracting {archive.name}")
         with tarfile.open(archive) as tar:
             tar.extractall(work, filter="data")

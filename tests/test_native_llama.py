@@ -195,3 +195,36 @@ def test_server_stops_when_the_app_is_killed(tmp_path: Path) -> None:
         time.sleep(0.1)
     os.kill(server_pid, signal.SIGKILL)
     pytest.fail("the native server outlived the killed app")
+
+
+def test_build_without_a_compiler_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(native_llama.shutil, "which", lambda tool: None if tool == "cmake" else "/usr/bin/" + tool)
+    with pytest.raises(native_llama.NativeBuildError, match="apt-get install cmake"):
+        native_llama.build(tmp_path, cpuinfo=HASWELL)
+    assert native_llama.server_binary(tmp_path) is None
+
+
+def test_failed_compile_keeps_its_log_and_the_previous_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken toolchain: the error quotes the log, the log survives, the installed server is untouched."""
+    import tarfile
+
+    previous = fake_build(tmp_path)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    source = tmp_path / "src" / "llama_cpp_python-0.3.36" / "vendor" / "llama.cpp"
+    source.mkdir(parents=True)
+    with tarfile.open(downloads / native_llama.SDIST, "w:gz") as tar:
+        tar.add(tmp_path / "src" / "llama_cpp_python-0.3.36", arcname="llama_cpp_python-0.3.36")
+    monkeypatch.setattr(native_llama, "fetch_source", lambda d: d / native_llama.SDIST)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("cmake", "c++"):
+        fake = bin_dir / tool
+        fake.write_text("#!/bin/sh\necho 'CMake Error: no CMAKE_CXX_COMPILER could be found' >&2\nexit 1\n")
+        fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    with pytest.raises(native_llama.NativeBuildError, match="CMAKE_CXX_COMPILER") as info:
+        native_llama.build(tmp_path, cpuinfo=HASWELL, say=lambda _: None)
+    assert "llama-server-build.log" in str(info.value)
+    assert "CMAKE_CXX_COMPILER" in (tmp_path / "llama-server-build.log").read_text()
+    assert native_llama.server_binary(tmp_path) == previous
