@@ -79,9 +79,14 @@ class PrefillRecorder(BaseEventHandler):
 PREFILL = PrefillRecorder()
 
 
-def pick_questions(path: Path, n: int) -> list[Question]:
-    """``n`` answerable English questions spread evenly over the dataset (every type represented)."""
-    return spread([q for q in load_questions(path) if q.answerable and q.type != "chinese" and q.must_include], n)
+def answerable_english(path: Path) -> list[Question]:
+    """The questions fact recall can be measured on: answerable, English, with must-include facts."""
+    return [q for q in load_questions(path) if q.answerable and q.type != "chinese" and q.must_include]
+
+
+def rows_on(rows: list[dict[str, Any]], ids: set[str]) -> list[dict[str, Any]]:
+    """The rows of these question ids, to compare two systems on the same questions."""
+    return [r for r in rows if r["id"] in ids]
 
 
 def fact_recall(question: Question, text: str) -> float:
@@ -168,7 +173,7 @@ def spread(questions: Sequence[Question], n: int | None) -> list[Question]:
     if n is None or n >= len(questions):
         return list(questions)
     if n < 1:
-        raise SystemExit("--default-n must be at least 1: the default engine is the baseline of every ratio")
+        raise SystemExit(f"Asked for {n} questions: give at least 1 (or leave the option out for all of them).")
     step = len(questions) / n
     return [questions[int(i * step)] for i in range(n)]
 
@@ -221,7 +226,8 @@ def main(argv: list[str] | None = None) -> None:
     settings.llm.backend = "local"
     if args.gguf:
         settings.llm.gguf_path = Path(args.gguf)
-    questions = pick_questions(args.dataset, args.n)
+    pool = answerable_english(args.dataset)
+    questions = spread(pool, args.n)  # every question type represented
     get_dispatcher().add_event_handler(PREFILL)
     log("loading the index and the local model")
     started = time.perf_counter()
@@ -253,7 +259,6 @@ def main(argv: list[str] | None = None) -> None:
     default_questions = spread(questions, args.default_n)
     default_rows = run_logged("default", default.run, default_questions)
     default.close()
-    pool = [q for q in load_questions(args.dataset) if q.answerable and q.type != "chinese" and q.must_include]
     squeeze = compression_rows(ours, pool, token_counter(llm))
 
     a, b = summary("ours", ours_rows), summary("llama-index default query engine", default_rows)
@@ -261,9 +266,9 @@ def main(argv: list[str] | None = None) -> None:
     w = summary("ours on the xllamacpp wheel (AVX2 build) instead of the native server", wheel_rows) \
         if wheel_rows else None
     if w:
-        on_same = summary("ours", [r for r in ours_rows if r["id"] in {r["id"] for r in wheel_rows}])
+        on_same = summary("ours", rows_on(ours_rows, {r["id"] for r in wheel_rows}))
     shared = {q.id for q in default_questions}
-    paired = summary("ours", [r for r in ours_rows if r["id"] in shared])  # the comparison is on the same questions
+    paired = summary("ours", rows_on(ours_rows, shared))  # the comparison is on the same questions
     ratio = paired["prompt_p50"] / b["prompt_p50"] if b["prompt_p50"] else float("nan")
     headers = ["system", "questions", "sources p50 s", "sources max s", "first token p50 s", "total p50 s",
                "prompt tokens p50", "from KV cache p50", "prefilled p50", "prefill tok/s", "completion tokens p50",

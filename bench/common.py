@@ -11,7 +11,6 @@ import json
 import math
 import os
 import platform
-import socket
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -115,12 +114,6 @@ def process_names(pids: list[int]) -> list[str]:
         except OSError:
             continue
     return names
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def log(message: str) -> None:

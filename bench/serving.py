@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.common import DEV_QA, ROOT, descendants, free_port, log, pct, process_names, report, table, tree_rss_mb
+from bench.common import DEV_QA, ROOT, descendants, log, pct, process_names, report, table, tree_rss_mb
 from eval.dataset import load_questions
 from index.ingest import ingest
 from index.store import current_generation
 from rag.config import load_settings
-from rag.native_llama import stop_process
+from rag.native_llama import free_port, stop_process
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 TARGET_RSS_MB = 3 * 1024

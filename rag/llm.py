@@ -57,14 +57,12 @@ class LocalLlamaServer:
                  native_binary: Path | None = None) -> None:
         self.gguf = gguf
         self.engine = "native" if native_binary else "xllamacpp"
-        self.child_pid: int | None = None  # the native server's process, for memory accounting
         if native_binary:
             try:
                 self._native = native_llama.NativeLlamaServer(native_binary, gguf, context_tokens, threads, parallel)
             except native_llama.NativeBuildError as exc:
                 raise LLMUnavailable(str(exc)) from exc
             self.base_url = self._native.base_url
-            self.child_pid = self._native.pid
             return
         import xllamacpp as xl
 

@@ -22,6 +22,7 @@ import atexit
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tarfile
@@ -155,7 +156,7 @@ class NativeLlamaServer:
     def __init__(self, binary: Path, gguf: Path, context_tokens: int, threads: int, parallel: int = 1,
                  port: int | None = None, ready_timeout_s: float = 180.0) -> None:
         self.gguf = gguf
-        port = port or _free_port()
+        port = port or free_port()
         self.base_url = f"http://127.0.0.1:{port}"
         self.log_path = Path(tempfile.gettempdir()) / f"policy-copilot-llama-server-{port}.log"
         command = [str(binary), "--model", str(gguf), "--host", "127.0.0.1", "--port", str(port),
@@ -187,10 +188,6 @@ class NativeLlamaServer:
         raise NativeBuildError(f"The native llama-server did not become ready within {timeout_s:.0f} s "
                                f"(log: {self.log_path}). Set llm.local_engine = 'xllamacpp' to use the wheel.")
 
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
     def stop(self) -> None:
         stop_process(self.process, timeout_s=10)
         self._log.close()
@@ -219,9 +216,8 @@ def _dies_with_this_process(command: list[str]) -> list[str]:
     return command
 
 
-def _free_port() -> int:
-    import socket
-
+def free_port() -> int:
+    """A loopback port nobody listens on now (for the server and for the benchmarks' app processes)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
