@@ -36,9 +36,9 @@ from eval.dataset import Question, fact_present, load_questions
 from eval.systems import VanillaSystem
 from index.retrieval import HybridRetriever
 from rag.answer import Answerer
-from rag.config import Settings, load_settings
+from core.config import Settings, load_settings
 from rag.llm import LLMHandle, build_llm
-from rag.answer import answer_filters
+from rag.questions import answer_filters
 from rag.context import ShownPassage, render, select_sentences
 from rag.prompts import user_prompt
 

@@ -24,7 +24,7 @@ from bench.common import log, report, table
 from index.embedders import SentenceTransformerEmbedding, multilingual_embedder
 from index.ingest import embed_text, ingest
 from index.store import current_generation, read_chunks
-from rag.config import Settings, load_settings
+from core.config import Settings, load_settings
 
 TARGET_RATIO = 0.8
 TARGET_REINGEST_S = 2.0

@@ -21,7 +21,7 @@ import sys
 import threading
 from pathlib import Path
 
-from rag.config import load_settings
+from core.config import load_settings
 from rag.models import resolve_gguf
 
 

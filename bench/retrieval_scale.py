@@ -41,7 +41,7 @@ from index.vectors import (
     make_faiss_index,
     set_search_depth,
 )
-from rag.config import Settings, load_settings
+from core.config import Settings, load_settings
 
 K = 10
 EF_SEARCH_SWEEP = (64, 128, 256, 512, 1024)

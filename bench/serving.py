@@ -33,7 +33,7 @@ from bench.common import DEV_QA, ROOT, descendants, log, pct, process_names, rep
 from eval.dataset import load_questions
 from index.ingest import ingest
 from index.store import current_generation
-from rag.config import load_settings
+from core.config import load_settings
 from rag.native_llama import free_port, stop_process
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")

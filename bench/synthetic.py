@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from eval.dataset import load_questions
-from index.sentences import sentence_spans
+from core.sentences import sentence_spans
 
 _WORD = re.compile(r"\S+")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from eval.harness import EvalOptions, evaluate
 from eval.metrics import HEADLINE
 from eval.report import headline
-from rag.config import load_settings
+from core.config import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ from eval.report import write_report
 from eval.runner import RESULTS_FILE, Progress, Runner, read_rows
 from eval.scoring import rescore_qa
 from eval.systems import build_systems, close_systems
-from rag.config import PROJECT_ROOT, Settings
+from core.config import PROJECT_ROOT, Settings
 from rag.llm import build_llm
 
 SUMMARY_FILE = "summary.json"

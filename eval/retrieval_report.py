@@ -14,7 +14,7 @@ from pathlib import Path
 from eval.dataset import Question, load_questions
 from eval.retrieval_metrics import first_hit_rank, gold_spans
 from index.retrieval import HybridRetriever
-from rag.config import Settings, load_settings
+from core.config import Settings, load_settings
 
 
 def evaluate(

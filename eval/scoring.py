@@ -16,7 +16,8 @@ from eval.faithfulness import ScoredSentence, score_sentences
 from eval.judge import Judge
 from eval.metrics import answer_pairs, cost_pairs, facts_found, retrieval_pairs, sentence_pairs
 from eval.retrieval_metrics import first_hit_rank, gold_spans
-from index.retrieval import Hit, has_cjk
+from core.text import has_cjk
+from index.retrieval import Hit
 from rag.answer import Answer
 
 HIT_FIELDS = {f.name for f in fields(Hit)}

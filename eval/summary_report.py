@@ -12,7 +12,7 @@ import argparse
 import time
 
 from rag.answer import Answerer
-from rag.config import load_settings
+from core.config import load_settings
 from rag.summarise import summarise
 
 

@@ -27,9 +27,12 @@ from llama_index.core.instrumentation.events.llm import LLMChatEndEvent, LLMComp
 from llama_index.core.retrievers import BaseRetriever
 
 from eval.dataset import Question
-from index.retrieval import Hit, HybridRetriever, has_cjk
-from rag.answer import Answer, Answerer, extractive_answer, looks_like_refusal
-from rag.config import Settings
+from core.text import has_cjk
+from index.retrieval import Hit, HybridRetriever
+from rag.acceptance import decide_unchecked
+from rag.answer import Answer, Answerer
+from rag.extractive import extractive_answer
+from core.config import Settings
 from rag.llm import LLMHandle, build_llm, usage_of
 from rag.prompts import REFUSAL_EN, REFUSAL_ZH
 
@@ -182,7 +185,7 @@ class VanillaSystem:
             result.prompt_tokens, result.completion_tokens = self.usage.prompt_tokens, self.usage.completion_tokens
         total_ms = (time.perf_counter() - started) * 1000
         result.timings = {"retrieve_ms": round(retrieve_ms, 1), "total_ms": round(total_ms, 1)}
-        if not text.strip() or looks_like_refusal(text):
+        if not decide_unchecked(text).accepted:
             result.refused = True
             text = text.strip() or (REFUSAL_ZH if has_cjk(question.question) else REFUSAL_EN)
         result.answer = text.strip()

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 from index.metadata import DocumentMeta
-from index.sentences import sentence_spans
+from core.sentences import sentence_spans
 
 CHUNKER_VERSION = 3  # bump when chunk boundaries, labels or cleaning change, so ingest re-chunks
 BlockKind = Literal["numbered", "part", "roman", "letter", "item", "footnote", "heading", "para"]

@@ -26,6 +26,8 @@ from llama_index.core import StorageContext, VectorStoreIndex
 from llama_index.core.schema import TextNode
 from tqdm import tqdm
 
+from core.config import Settings
+from core.hashing import sha256_file
 from index.chunking import CHUNKER_VERSION, Chunk, chunk_document
 from index.cleaning import clean_text
 from index.embedders import SentenceTransformerEmbedding, multilingual_embedder
@@ -43,12 +45,10 @@ from index.store import (
     new_generation_dir,
     publish_generation,
     read_chunks,
-    sha256_file,
     text_key,
     write_chunks,
 )
 from index.vectors import BulkFaissVectorStore, choose_index_type, make_faiss_index
-from rag.config import Settings
 
 log = logging.getLogger(__name__)
 ProgressFn = Callable[[float, str], None]

@@ -13,10 +13,11 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from core.text import ISO_DATE
+
 SOURCES_FILE = "SOURCES.md"
 SIDECAR_SUFFIX = ".meta.toml"
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def short_name(title: str, kind: str, date: str, doc: str) -> str:
 
 def _validate_date(date: str, where: str) -> str:
     date = date.strip()
-    if date and not _ISO_DATE.match(date):
+    if date and not ISO_DATE.match(date):
         raise MetadataError(f"{where}: date {date!r} is not ISO (YYYY, YYYY-MM or YYYY-MM-DD)")
     return date
 

@@ -18,6 +18,8 @@ from llama_index.core.llms import MockLLM
 from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.schema import NodeWithScore
 
+from core.config import Settings
+from core.text import has_cjk, is_member_text
 from index.chunking import Chunk
 from index.embedders import SentenceTransformerEmbedding, multilingual_embedder
 from index.store import (
@@ -28,13 +30,9 @@ from index.store import (
     read_chunks,
 )
 from index.vectors import BulkFaissVectorStore, set_search_depth
-from rag.config import Settings
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MAX_QUERY_CHARS = 2000  # what retrieval reads of a query (drafting passes long question parts)
 MAX_QUESTION_CHARS = 2000  # what a user may type as a question: longer text would overflow the LLM's context
-# A Member's question or motion wording: views put to the Government, not what the Government reports.
-_MEMBER_SECTION = re.compile(r"(?:^|> )(?:Question|[^>]*\bmotion on\b[^>]*)$")
 
 
 _LOCATOR = re.compile(
@@ -42,22 +40,6 @@ _LOCATOR = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:\d{1,3}\.|\(\d{1,3}\))\s+")
-
-
-def is_member_text(section: str) -> bool:
-    return bool(_MEMBER_SECTION.search(section))
-
-
-_APPARATUS_SECTION = re.compile(r"(?:^|> )(?:(?:List of )?relevant papers|Footnotes|References)$", re.I)
-
-
-def is_apparatus(section: str) -> bool:
-    """A paper's reference list or footnotes: they locate sources, they do not state policy."""
-    return bool(_APPARATUS_SECTION.search(section))
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
 
 
 @dataclass

@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from index.sentences import sentence_spans
+from core.text import MARKER_GROUP, cjk_count
+from core.sentences import sentence_spans
 from rag.evidence import content_words, missing_figures, month_numbers, numbers, overlap
 
-_MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _ANY_BRACKET_NUMBER = re.compile(r"\[\s*(\d+(?:\s*[,;\-–]\s*\d+)*)\s*\]")
 MIN_OVERLAP = 0.5
 # A list item's own numbering and Markdown emphasis are layout, not claims: "2. **Data centres**: ..."
@@ -68,7 +68,7 @@ def clean_citations(answer: str, n_passages: int) -> str:
 
 def cited(sentence: str) -> list[int]:
     found: list[int] = []
-    for match in _MARKER.finditer(sentence):
+    for match in MARKER_GROUP.finditer(sentence):
         for n in _expand(match.group(1)):
             if n not in found:
                 found.append(n)
@@ -101,7 +101,7 @@ def plain_claim(sentence: str) -> str:
 
 
 def _mostly_cjk(text: str) -> bool:
-    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
+    cjk = cjk_count(text)
     return cjk > len(re.findall(r"[A-Za-z]", text))
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from rag.config import Settings, load_settings
+from core.config import Settings, load_settings
 
 IndexDirOpt = Annotated[Optional[Path], typer.Option("--index-dir", help="Index folder (default from config).")]
 CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Folder of documents (default: bundled corpus).")]

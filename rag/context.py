@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.retrieval import Hit
-from index.sentences import sentence_spans
+from core.sentences import sentence_spans
 from rag.evidence import content_words
 
 Similarity = Callable[[str, list[str]], list[float]]

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from core.text import MARKER
 from index.retrieval import Filters, Hit
-from rag.answer import Answerer, extractive_answer
+from rag.answer import Answerer
+from rag.extractive import extractive_answer
 from rag.citations import CheckedSentence, check_answer, clean_citations
 from rag.context import render, select_sentences
 from rag.prompts import DRAFT_SYSTEM_PROMPT, draft_part_prompt
@@ -28,7 +30,6 @@ _MEMBER = re.compile(
 )
 _PART_START = re.compile(r"(?:^|\n|[;:]\s+(?:and\s+)?)\s*\((\d{1,2})\)\s+")
 _QUESTION_SECTION = re.compile(r"Question:\s*\n(.*?)(?:\n\s*Reply:|\Z)", re.S)
-_LOCAL_MARKER = re.compile(r"\[(\d+)\]")
 
 
 class DraftInputError(ValueError):
@@ -154,7 +155,7 @@ def _draft_part(
         return result
     settings = answerer.settings.answer
     direct = lambda: extractive_answer(part_text, hits, chinese=False, max_sentences=5, similarity=answerer.similarity)  # noqa: E731
-    if answerer.llm.llm is None:
+    if not answerer.generator.available:
         result.engine = "extractive"
         checked = _checked(direct(), hits)
     else:
@@ -170,7 +171,7 @@ def _draft_part(
     # A reply part is an overview: the direct answer, then each remaining passage's most informative sentences
     checked = answerer.complete_from_passages(checked, hits, part_text, broad=True, max_extra=settings.draft_extra_sentences)
     local_to_global = {n: _source_number(hits[n - 1], sources) for s in checked for n in s.citations}
-    renumber = lambda t: _LOCAL_MARKER.sub(lambda m: f"[{local_to_global.get(int(m.group(1)), m.group(1))}]", t)  # noqa: E731
+    renumber = lambda t: MARKER.sub(lambda m: f"[{local_to_global.get(int(m.group(1)), m.group(1))}]", t)  # noqa: E731
     result.sentences = [
         {**s.to_dict(), "text": renumber(s.text), "citations": [local_to_global[n] for n in s.citations]} for s in checked
     ]

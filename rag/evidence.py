@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.text import CJK_RUN, MARKER
+
 _STOP = set(
     """a an the and or but if of to in on at by for with from as is are was were be been being this that
     these those it its into than then there their they them he she his her we our you your i me my do does did
@@ -19,7 +21,6 @@ _STOP = set(
 )
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?![\w])|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def content_words(text: str) -> set[str]:
     """Stemmed, lower-cased content words (and CJK character bigrams for Chinese text)."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
     stems = set(_stemmer().stemWords([w for w in words if w not in _STOP and len(w) > 1]))
-    for run in _CJK_RUN.findall(text):
+    for run in CJK_RUN.findall(text):
         stems.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return stems
 
@@ -63,7 +64,6 @@ _FIGURE = re.compile(
     r"((?<![\d.])\d{1,3}(?:(?:, ?| )\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion|萬億|百萬|千|萬|万|億|亿)?",
     re.IGNORECASE,
 )
-_CITATION = re.compile(r"\[(\d+)\]")
 _MONTH_NUMBERS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 
@@ -82,7 +82,7 @@ def figure_values(text: str) -> dict[float, str]:
 
 def missing_figures(source: str, translated: str) -> list[str]:
     """Figures of ``source`` whose value is absent from ``translated`` (markers are checked separately)."""
-    source, translated = _CITATION.sub(" ", source), _CITATION.sub(" ", translated)
+    source, translated = MARKER.sub(" ", source), MARKER.sub(" ", translated)
     target_values = figure_values(translated)
     plain_target = set(figure_values(re.sub(r"(thousand|million|billion|trillion|萬億|百萬|千|萬|万|億|亿)", " ", translated)))
     return [

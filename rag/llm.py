@@ -23,7 +23,7 @@ from typing import Any
 from llama_index.core.llms import LLM
 
 from rag import native_llama
-from rag.config import Settings
+from core.config import Settings
 from rag.models import resolve_gguf
 
 BACKENDS = ("local", "openai", "extractive")

@@ -34,7 +34,7 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from index.store import sha256_file
+from core.hashing import sha256_file
 
 SDIST = "llama_cpp_python-0.3.36.tar.gz"
 SDIST_REQUIREMENT = "llama-cpp-python==0.3.36"
@@ -224,7 +224,7 @@ def free_port() -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from rag.config import load_settings
+    from core.config import load_settings
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("action", choices=["build", "status"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.retrieval import Hit
-from index.sentences import sentence_spans
+from core.sentences import sentence_spans
 from rag.evidence import content_words
 
 REFUSAL_EN = "The documents do not contain this information."

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from index.retrieval import Filters, Hit
-from index.sentences import sentence_spans
-from rag.answer import Answerer, extractive_answer
+from core.sentences import sentence_spans
+from rag.answer import Answerer
+from rag.extractive import extractive_answer
 from rag.citations import check_answer, clean_citations
 from rag.evidence import content_words, numbers, overlap
 from rag.prompts import SUMMARY_SYSTEM_PROMPT, passages_block, summary_prompt
@@ -88,7 +89,7 @@ def summarise(
         focus = topic or ""
     report(0.3, "Writing the summary")
     summary = Summary(subject=subject, text="", llm=answerer.llm.model_id)
-    if answerer.llm.llm is None:
+    if not answerer.generator.available:
         text = _extractive(hits, focus, high)
     else:
         passages, _ = passages_block(hits, focus or " ".join(h.text for h in hits), max_words_each=70)

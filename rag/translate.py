@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.text import MARKER
 from llama_index.core.llms import ChatMessage
 
 from rag.evidence import figure_values, missing_figures
@@ -25,7 +26,6 @@ __all__ = ["figure_values", "missing_figures", "translate", "Translation"]
 DEFAULT_GLOSSARY = Path(__file__).with_name("glossary.toml")
 TARGETS = {"zh-Hant": "Traditional Chinese as written in Hong Kong Government documents (繁體中文)", "en": "English"}
 MAX_CHARS = 20_000
-_MARKER = re.compile(r"\[(\d+)\]")
 
 
 class TranslationUnavailable(RuntimeError):
@@ -97,7 +97,7 @@ def translate(llm: LLMHandle, text: str, to: str, glossary_path: Path | None = N
     translated = _enforce_glossary("".join(pieces), terms)
     if to == "zh-Hant":
         translated = to_hong_kong_traditional(translated)
-    source_markers = _MARKER.findall(text)
+    source_markers = MARKER.findall(text)
     return Translation(
         source=text,
         text=translated,

@@ -35,6 +35,7 @@ from random import Random
 from typing import Any
 
 from docfactory import make_docx, make_pdf, make_zip_bomb_docx
+from core.text import MARKER
 
 # ---- questions ----------------------------------------------------------------------------------
 GOOD = "What computing power does the AI Supercomputing Centre provide?"
@@ -147,7 +148,6 @@ def _questions() -> list[QCase]:
 QUESTIONS = _questions()
 QUESTION_IDS = [q.id for q in QUESTIONS]
 
-_MARKER = re.compile(r"\[(\d+)\]")
 
 
 def assert_well_formed(answer: Any, question: str | None = None) -> None:
@@ -164,7 +164,7 @@ def assert_well_formed(answer: Any, question: str | None = None) -> None:
         assert 1 <= n <= len(contexts)
         passage = contexts[n - 1]
         assert (citation["doc"], citation["label"], citation["text"]) == (passage["doc"], passage["label"], passage["text"])
-    assert {int(n) for n in _MARKER.findall(answer.answer)} <= set(range(1, len(contexts) + 1))
+    assert {int(n) for n in MARKER.findall(answer.answer)} <= set(range(1, len(contexts) + 1))
     for sentence in answer.sentences:
         assert set(sentence["citations"]) <= set(range(1, len(contexts) + 1))
         if sentence["supported"]:

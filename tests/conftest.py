@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.config import Settings
+from core.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -15,8 +15,9 @@ from conftest import ROOT
 from fakes import ScriptedLLM
 
 from index.retrieval import HybridRetriever
-from rag.answer import Answerer, Turn, condense_heuristic
-from rag.config import Settings
+from rag.answer import Answerer, Turn
+from rag.questions import condense_heuristic
+from core.config import Settings
 from rag.llm import LLMHandle, LLMUnavailable, build_llm
 from rag.models import ModelFileError, assemble_qwen
 
@@ -118,7 +119,7 @@ def test_unreachable_openai_server_is_a_clear_error(built_index) -> None:
 
 
 def _ask(settings: Settings, *args: str) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "rag.cli", "ask", "--json", "--index-dir", str(settings.paths.index_dir), *args]
+    cmd = [sys.executable, "-m", "policy_copilot_cli", "ask", "--json", "--index-dir", str(settings.paths.index_dir), *args]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from index.retrieval import Filters, Hit, is_member_text
-from rag.answer import answer_filters, drop_repeats, is_broad, overview_sentences
+from core.text import is_member_text
+from index.retrieval import Filters, Hit
+from rag.acceptance import drop_repeats
+from rag.extractive import overview_sentences
+from rag.questions import answer_filters, is_broad
 from rag.citations import CheckedSentence
 from rag.context import passage_heading, render, select_sentences
 
@@ -100,6 +103,6 @@ def test_a_sentence_the_model_repeats_is_kept_once() -> None:
     ("Digital infrastructure", False), ("(2) R&D of I&T", False), ("Reply", False),
 ])
 def test_reference_lists_and_footnotes_are_told_apart_from_policy_text(section: str, apparatus: bool) -> None:
-    from index.retrieval import is_apparatus
+    from core.text import is_apparatus
 
     assert is_apparatus(section) is apparatus

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from eval.dataset import DatasetError, load_drafting, load_questions
 from eval.gate import GateConfigError, load_thresholds
-from rag.cli import app
+from policy_copilot_cli.app import app
 
 GOOD = {"id": "q1", "question": "How much is the AI Subsidy Scheme?", "type": "factoid",
         "must_include": ["3 billion"], "sources": []}

@@ -14,7 +14,7 @@ from conftest import SHARED_EVAL, make_settings
 
 from eval.gate import Thresholds, check, load_thresholds
 from eval.harness import EvalOptions, evaluate
-from rag.config import Settings
+from core.config import Settings
 
 DEV_SET = SHARED_EVAL / "dev_qa.jsonl"
 

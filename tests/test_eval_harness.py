@@ -24,7 +24,7 @@ from eval.runner import Runner, read_rows
 from eval.scoring import GoldLocator, score_qa
 from eval.systems import AnswererSystem, VanillaSystem, build_systems
 from rag.answer import Answer
-from rag.config import Settings
+from core.config import Settings
 from rag.llm import LLMHandle
 
 QUESTIONS = [

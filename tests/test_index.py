@@ -15,7 +15,7 @@ from index.embedders import EmbeddingModelMissing, SentenceTransformerEmbedding
 from index.ingest import IngestError, ingest
 from index.retrieval import Filters, HybridRetriever, QueryError
 from index.store import IndexIncompatible, IndexMissing, current_generation, read_manifest
-from rag.config import Settings
+from core.config import Settings
 
 
 def test_manifest_records_models_chunker_and_hashes(built_index: Settings) -> None:
@@ -123,7 +123,7 @@ def test_model_not_on_disk_fails_fast_without_download() -> None:
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "rag.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "policy_copilot_cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from rag import native_llama
-from rag.config import Settings
+from core.config import Settings
 from rag.llm import LLMUnavailable, native_binary
 
 SAPPHIRE_RAPIDS = ("flags : fpu sse2 avx avx2 fma f16c bmi2 avx_vnni avx512f avx512dq avx512cd avx512bw avx512vl "

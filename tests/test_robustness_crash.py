@@ -26,7 +26,7 @@ from conftest import PROGRESS_REPORT, ROOT
 from index.ingest import CRASH_ENV, LOCK_FILE, ingest
 from index.retrieval import HybridRetriever
 from index.store import CURRENT_FILE, current_generation, new_generation_dir, read_manifest
-from rag.config import Settings
+from core.config import Settings
 from ui.audit import AuditLog
 
 QUANTUM = "\n45. A late paragraph on quantum sensing laboratories.\n"
@@ -61,7 +61,7 @@ def test_killed_ingest_leaves_last_good_index(own_index: Settings, point: str) -
     target = own_index.paths.corpus_dir / PROGRESS_REPORT
     target.write_text(target.read_text(encoding="utf-8") + QUANTUM, encoding="utf-8")
     env = {**os.environ, CRASH_ENV: point}
-    cmd = [sys.executable, "-m", "rag.cli", "ingest", "--index-dir", str(index_dir), "--corpus", str(own_index.paths.corpus_dir)]
+    cmd = [sys.executable, "-m", "policy_copilot_cli", "ingest", "--index-dir", str(index_dir), "--corpus", str(own_index.paths.corpus_dir)]
     result = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, timeout=300)
     assert result.returncode == -signal.SIGKILL, result.stderr.decode()[-2000:]
     published = point.startswith("publish_after")

@@ -24,7 +24,7 @@ from index.ingest import ingest
 from index.metadata import write_sidecar
 from index.retrieval import HybridRetriever
 from rag.answer import Answerer
-from rag.config import Settings
+from core.config import Settings
 from rag.llm import LLMHandle
 from rag.prompts import REFUSAL_EN, SYSTEM_PROMPT
 

@@ -47,7 +47,7 @@ from index.metadata import write_sidecar
 from index.retrieval import MAX_QUESTION_CHARS, Filters, HybridRetriever, QueryError, check_question
 from index.store import CURRENT_FILE, current_generation, read_manifest
 from rag.answer import Answerer
-from rag.config import Settings
+from core.config import Settings
 from rag.llm import build_llm
 from ui.access import LOCAL_VIEWER
 from ui.documents import UploadError
@@ -124,7 +124,7 @@ CLI_SINGLE = ["empty/empty", "empty/spaces", "empty/qmarks", "empty/emoji", "lon
 
 
 def _cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "rag.cli", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "policy_copilot_cli", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=timeout, errors="replace", env={**os.environ, **ONE_THREAD_ENV})
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_settings
 
-from rag.config import Settings
+from core.config import Settings
 
 SERVER_START_S = 120
 KEY_ENV = "POLICY_COPILOT_TEST_LLM_KEY"

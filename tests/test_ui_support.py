@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from conftest import make_settings
 
-from rag.config import Settings
+from core.config import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

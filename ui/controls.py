@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import gradio as gr
 
-from rag.config import Settings
+from core.config import Settings
 from ui.service import LANGUAGES
 
 ENGINES = [

@@ -22,7 +22,7 @@ from index.ingest import IngestReport, ingest
 from index.loaders import SUPPORTED_SUFFIXES, DocumentLoadError, load_file
 from index.metadata import SIDECAR_SUFFIX, MetadataCatalog, MetadataError, write_sidecar
 from index.store import Manifest
-from rag.config import Settings
+from core.config import Settings
 from ui.access import AccessDenied, Viewer
 
 ProgressFn = Callable[[float, str], None]

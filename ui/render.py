@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from core.text import MARKER
 from index.metadata import human_date
-from index.sentences import sentence_spans
+from core.sentences import sentence_spans
 from rag.citations import strip_markers
 from rag.evidence import content_words, overlap
 
-_MARKER = re.compile(r"\[(\d+)\]")
 _PLACEHOLDER = re.compile(r"\[(?:No information|unverified)[^\]]*\]")
 
 
@@ -32,7 +32,7 @@ def _date(iso: str) -> str:
 
 def link_markers(text_html: str, turn: int | str) -> str:
     """Turn ``[n]`` in already-escaped text into links that open passage n of this turn."""
-    return _MARKER.sub(
+    return MARKER.sub(
         lambda m: f'<a class="cite" href="#src-{turn}-{m.group(1)}" data-src="src-{turn}-{m.group(1)}" '
         f'aria-label="Source {m.group(1)}">[{m.group(1)}]</a>',
         text_html,

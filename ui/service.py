@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from index.ingest import IngestReport
-from index.retrieval import Filters, HybridRetriever, check_question, has_cjk
+from core.text import ISO_DATE, has_cjk
+from index.retrieval import Filters, HybridRetriever, check_question
 from rag.answer import Answer, Answerer, Turn
-from rag.config import Settings
+from core.config import Settings
 from rag.llm import BACKENDS, LLMHandle, build_llm
 from ui.access import LOCAL_VIEWER, AccessDenied, Viewer
 from ui.audit import AuditLog
@@ -28,7 +29,6 @@ from ui.auth import UserStore
 from ui.documents import DocumentManager, DocumentRow, visible_documents
 
 ProgressFn = Callable[[float, str], None]
-_ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANGUAGES = {"auto": "Same as the question", "en": "English", "zh-Hant": "Traditional Chinese (繁體中文)"}
 
 
@@ -49,7 +49,7 @@ class AskOptions:
 
     def filters(self) -> Filters:
         for value in (self.date_from, self.date_to):
-            if value and not _ISO_PREFIX.match(value.strip()):
+            if value and not ISO_DATE.match(value.strip()):
                 raise ValueError(f"Date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD (for example 2025-01).")
         return Filters(docs=set(self.docs), date_from=self.date_from.strip(), date_to=self.date_to.strip())
 

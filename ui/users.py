@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from rag.cli_common import fail
-from rag.config import load_settings
+from core.config import load_settings
 from ui.auth import UsersFileError, UserStore, add_user, remove_user
 
 app = typer.Typer(help="Manage the users who may sign in to the web app.", no_args_is_help=True, add_completion=False)

@@ -1,7 +1,10 @@
-"""The ``policy-copilot`` command: ingest, retrieve (and, as they land, ask, serve, eval).
+"""The ``policy-copilot`` command, above every package: it registers each package's commands.
 
-Every command takes ``--index-dir`` and ``--corpus`` so an index can be built
-from any folder; everything else comes from the one Settings object.
+``ingest``, ``retrieve`` and ``ask`` read from index/ and rag/ (and eval/'s question-file
+loader for ``--questions``), so they live here; ``serve`` (ui), ``draft-reply``, ``summarise``,
+``translate`` (rag) and ``eval`` (eval) live with their package. Every command takes
+``--index-dir`` and ``--corpus`` so an index can be built from any folder; everything else
+comes from the one Settings object.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from typing import Annotated, Optional
 
 import typer
 
+from eval.cli import eval_app
 from rag.cli_common import CorpusOpt, GGUFOpt, IndexDirOpt, LLMOpt, answerer_for, fail, settings_for
+from rag.tasks_cli import draft_reply_command, summarise_command, translate_command
+from ui.cli import serve
 
 app = typer.Typer(
     name="policy-copilot",
@@ -217,10 +223,6 @@ def ask(
 
 
 # Subcommands that live with their own package, so each package owns its command.
-from ui.cli import serve  # noqa: E402
-from eval.cli import eval_app  # noqa: E402
-from rag.tasks_cli import draft_reply_command, summarise_command, translate_command  # noqa: E402
-
 app.command()(serve)
 app.command("draft-reply")(draft_reply_command)
 app.command("summarise")(summarise_command)

@@ -1,0 +1,48 @@
+"""Every answer-policy threshold in one frozen object, each with what set it.
+
+These are not user settings (``core.config``): changing one changes which questions are
+answered, so a change needs a dev-set eval run. The commit that set each number is named
+where one exists; the rest were hand-set when the rule was written and have not been re-measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AnswerPolicy:
+    """Thresholds of question analysis, the extractive composers and the acceptance rules."""
+
+    # Cosine (all-MiniLM-L6-v2) at which a passage sentence says what the question asks in other words.
+    # Set in 4b4db85 (dev extractive: correct refusals 0.33 -> 1.00, false refusals 0.21 -> 0.10).
+    semantic_min: float = 0.55
+    # Share of the question's content words (``question_coverage``) that qualifies a sentence by wording alone.
+    # Hand-set in b6e84fb (first answer pipeline): "a third of the question"; not re-measured.
+    coverage_min: float = 0.34
+    coverage_cap_words: int = 6  # question words counted at most, so one topic of a long LegCo part can match
+    coverage_weight: float = 0.3  # rank = cosine + 0.3 * coverage - 0.02 * (rank - 1); hand-set with 4b4db85
+    rank_penalty: float = 0.02
+    # Below this cosine a passage's best sentence is off the question's subject (3f1f8c4, overview answers).
+    overview_min_cosine: float = 0.25
+    overview_rounds: int = 2  # sentences per passage in an overview: one passage often lists two items (5ac8f39)
+    overview_figure_bonus: float = 0.15  # an overview is made of items: a figure or date ... (5ac8f39, hand-set)
+    overview_name_bonus: float = 0.1  # ... or a quoted scheme name nudges a sentence up (5ac8f39, hand-set)
+    min_sentence_words: int = 5  # shorter passage fragments (headings, "Reply:") are never quoted (b6e84fb)
+    # Two sentences sharing this share of content words both ways are one repeated (5ac8f39: the small model loops).
+    repeat_overlap: float = 0.9
+    # An added passage sentence is new when under this share of its words were said already (bdce37b).
+    new_overlap_max: float = 0.6
+    # A refusal phrase counts only in a short reply: a long answer saying "not mentioned" of one detail still
+    # answers (b6e84fb, hand-set).
+    refusal_max_chars: int = 400
+    vector_cache_size: int = 20_000  # sentence vectors kept (384 floats each: ~30 MB at most; 9765dd5)
+    title_chars: int = 90  # nearest-document titles in a refusal are cut to this (display only)
+    # Follow-up condensing with an LLM: the last turns, each answer cut, a one-line rewrite (b6e84fb, hand-set).
+    condense_turns: int = 3
+    condense_answer_chars: int = 300
+    condense_max_tokens: int = 60
+    condense_max_chars: int = 300
+
+
+POLICY = AnswerPolicy()

@@ -1,0 +1,123 @@
+"""Generators: an LLM one and an extractive (no-LLM) one behind one protocol.
+
+Callers ask ``generator.available`` or just call: the extractive generator cannot
+write text, so ``generate`` says which backend to choose, ``warm_up`` reports False and
+``rewrite`` returns None — instead of each caller checking ``LLMHandle.llm is None``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from llama_index.core.llms import LLM, ChatMessage
+
+from rag.llm import LLMHandle, LLMUnavailable, usage_of
+from rag.prompts import SYSTEM_PROMPT, user_prompt
+
+NO_LLM = "This task needs an LLM backend (local or openai); the extractive backend has none."
+
+
+@dataclass
+class Completion:
+    """A whole completion with its token counts and timings (for tasks that do not stream)."""
+
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    first_token_ms: float
+    total_ms: float
+
+
+class Generator(Protocol):
+    """What the answer path needs from a text generator."""
+
+    available: bool  # False: no model; answers are composed from passage sentences
+
+    def generate(self, system: str, user: str, max_tokens: int | None = None) -> Iterator[tuple[str, Any]]: ...
+
+    def rewrite(self, prompt: str, max_tokens: int) -> str | None: ...
+
+    def warm_up(self) -> bool: ...
+
+
+class LLMGenerator:
+    """A chat model served by llama.cpp or an OpenAI-compatible server."""
+
+    available = True
+
+    def __init__(self, llm: LLM) -> None:
+        self.llm = llm
+
+    def generate(self, system: str, user: str, max_tokens: int | None = None) -> Iterator[tuple[str, Any]]:
+        """Stream one chat completion: ("token", str)*, then ("usage", (prompt, completion)).
+
+        The system prompt comes first and never changes within a task, so llama.cpp
+        reuses its cached KV and only the passages are prefilled.
+        """
+        messages = [ChatMessage(role="system", content=system), ChatMessage(role="user", content=user)]
+        extra: dict[str, Any] = {"stream_options": {"include_usage": True}}
+        if max_tokens:
+            extra["max_tokens"] = max_tokens
+        last = None
+        for chunk in self.llm.stream_chat(messages, **extra):
+            last = chunk
+            if chunk.delta:
+                yield "token", chunk.delta
+        yield "usage", usage_of(last.raw if last else None)
+
+    def rewrite(self, prompt: str, max_tokens: int) -> str | None:
+        """The first line of a short reply to one user message (follow-up condensing); None if the call fails."""
+        try:
+            reply = self.llm.chat([ChatMessage(role="user", content=prompt)], max_tokens=max_tokens)
+            return (reply.message.content or "").strip().splitlines()[0].strip(' "')
+        except Exception:  # an LLM hiccup must not lose the question
+            return None
+
+    def warm_up(self) -> bool:
+        """Prefill the fixed system prompt now, so the first question does not wait for it.
+
+        llama.cpp keeps the KV of the longest shared prefix; every answer starts with the same
+        ~370-token system prompt, which takes ~6-10 s to prefill on 2 cores. Returns False when
+        it failed (the first question then pays, as before).
+        """
+        try:
+            complete(self, SYSTEM_PROMPT, user_prompt("", "", False), max_tokens=1)
+        except Exception:  # a warm-up must never stop the app from starting
+            return False
+        return True
+
+
+class ExtractiveGenerator:
+    """No model: nothing to generate, warm or rewrite with."""
+
+    available = False
+
+    def generate(self, system: str, user: str, max_tokens: int | None = None) -> Iterator[tuple[str, Any]]:
+        raise LLMUnavailable(NO_LLM)
+
+    def rewrite(self, prompt: str, max_tokens: int) -> str | None:
+        return None
+
+    def warm_up(self) -> bool:
+        return False
+
+
+def generator_for(handle: LLMHandle) -> Generator:
+    """The generator for a built LLM handle (``extractive`` has no model)."""
+    return ExtractiveGenerator() if handle.llm is None else LLMGenerator(handle.llm)
+
+
+def complete(generator: Generator, system: str, user: str, max_tokens: int | None = None) -> Completion:
+    """Run ``generate`` to the end: the whole text, token counts, first-token and total time."""
+    started = time.perf_counter()
+    text, first, usage = "", 0.0, (0, 0)
+    for event, payload in generator.generate(system, user, max_tokens):
+        if event == "token":
+            first = first or (time.perf_counter() - started) * 1000
+            text += payload
+        else:
+            usage = payload
+    return Completion(text, usage[0], usage[1], first, (time.perf_counter() - started) * 1000)

@@ -1,0 +1,53 @@
+"""How a decided answer is written into the ``Answer`` record: refusal text, citation records, timings."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from core.policy import POLICY
+from index.retrieval import Hit
+from rag.citations import CheckedSentence
+from rag.prompts import REFUSAL_EN, REFUSAL_ZH
+
+
+@dataclass
+class Clock:
+    """When an answer started and how long retrieval and the first token took (ms)."""
+
+    started: float
+    retrieve_ms: float = 0.0
+    first_token_ms: float = 0.0
+
+    def elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000
+
+    def timings(self) -> dict[str, float]:
+        """The ``timings`` record; with no token streamed, the first token is the whole answer."""
+        total = self.elapsed_ms()
+        return {"retrieve_ms": round(self.retrieve_ms, 1), "first_token_ms": round(self.first_token_ms or total, 1),
+                "total_ms": round(total, 1)}
+
+
+def refusal_message(hits: Sequence[Hit], chinese: bool) -> str:
+    """The refusal, naming up to three nearest documents so the user knows where to look."""
+    nearest = list(dict.fromkeys(short_title(h.title) for h in hits))[:3]
+    if chinese:
+        return REFUSAL_ZH + ("最接近的文件：" + "；".join(nearest) if nearest else "")
+    return REFUSAL_EN + (" Nearest documents: " + "; ".join(nearest) + "." if nearest else "")
+
+
+def short_title(title: str, limit: int = POLICY.title_chars) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def citation_records(checked: Sequence[CheckedSentence], hits: Sequence[Hit]) -> list[dict[str, Any]]:
+    """One record per cited passage, in passage order (the ``citations`` field of ``ask --json``)."""
+    used = sorted({n for s in checked for n in s.citations})
+    return [
+        {"n": n, "doc": hits[n - 1].doc, "label": hits[n - 1].label, "date": hits[n - 1].date,
+         "start": hits[n - 1].start, "end": hits[n - 1].end, "text": hits[n - 1].text}
+        for n in used
+    ]
