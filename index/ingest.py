@@ -32,7 +32,7 @@ from index.chunking import CHUNKER_VERSION, Chunk, chunk_document
 from index.cleaning import clean_text
 from index.embedders import SentenceTransformerEmbedding, multilingual_embedder
 from index.loaders import DocumentLoadError, is_document, load_file
-from index.metadata import MetadataCatalog, MetadataError
+from index.metadata import DocumentMeta, MetadataCatalog, MetadataError
 from index.store import (
     CRASH_ENV,  # noqa: F401 - re-exported for tests
     SCHEMA_VERSION,
@@ -210,6 +210,47 @@ def ingest(
         lock.release()
 
 
+@dataclass
+class _Previous:
+    """The live generation, when its chunks and vectors can be reused (same schema and embedding model)."""
+
+    gen: Path | None = None
+    manifest: Manifest | None = None
+    reusable: bool = False
+    chunks: dict[str, list[Chunk]] = field(default_factory=dict)  # document -> its chunks
+
+    @classmethod
+    def load(cls, settings: Settings, rebuild: bool) -> _Previous:
+        gen = None if rebuild else current_generation(settings.paths.index_dir)
+        manifest = Manifest.from_json((gen / "manifest.json").read_text()) if gen else None
+        reusable = bool(manifest and manifest.schema_version == SCHEMA_VERSION
+                        and manifest.embedding_model == settings.embedding.model)
+        chunks: dict[str, list[Chunk]] = {}
+        if gen and reusable:
+            for chunk in read_chunks(gen):
+                chunks.setdefault(chunk.doc, []).append(chunk)
+        return cls(gen, manifest, reusable, chunks)
+
+
+@dataclass
+class _Corpus:
+    """What this ingest read: per document its cleaned text, manifest entry and chunks."""
+
+    files: list[Path]
+    texts: dict[str, str] = field(default_factory=dict)
+    entries: dict[str, dict[str, object]] = field(default_factory=dict)
+    chunks_of: dict[str, list[Chunk]] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> dict[str, dict[str, object]]:
+        """Manifest entries in corpus (file name) order, whatever order the files were read in."""
+        return {p.name: self.entries[p.name] for p in self.files if p.name in self.entries}
+
+    @property
+    def all_chunks(self) -> list[Chunk]:
+        return [c for p in self.files for c in self.chunks_of.get(p.name, [])]
+
+
 def _ingest(settings: Settings, rebuild: bool, progress: ProgressFn | None, show_bar: bool) -> IngestReport:
     started = time.perf_counter()
     corpus_dir, index_dir = settings.paths.corpus_dir, settings.paths.index_dir
@@ -221,134 +262,133 @@ def _ingest(settings: Settings, rebuild: bool, progress: ProgressFn | None, show
     embedders = _Embedders(settings)
     main_key = cache_model_key(settings.embedding.model)
     ml_key = cache_model_key(settings.embedding.multilingual_model)
-
-    old_gen = None if rebuild else current_generation(index_dir)
-    old_manifest = Manifest.from_json((old_gen / "manifest.json").read_text()) if old_gen else None
-    reusable = bool(
-        old_manifest
-        and old_manifest.schema_version == SCHEMA_VERSION
-        and old_manifest.embedding_model == settings.embedding.model
-    )
-    old_chunks: dict[str, list[Chunk]] = {}
-    if old_gen and reusable:
-        for chunk in read_chunks(old_gen):
-            old_chunks.setdefault(chunk.doc, []).append(chunk)
-    cache = EmbeddingCache.load(old_gen if reusable else None)
-
-    catalog = MetadataCatalog(corpus_dir)
-    files = sorted(p for p in corpus_dir.iterdir() if is_document(p))
-    texts: dict[str, str] = {}
-    entries: dict[str, dict[str, object]] = {}
-    chunks_of: dict[str, list[Chunk]] = {}
-    indexed_as: dict[tuple[str, tuple[str, ...]], str] = {}  # (sha256 of the bytes, groups) -> document
-    # Documents already indexed go first, so of two identical copies the indexed one stays.
-    order = sorted(files, key=lambda p: (p.name not in old_chunks, p.name))
-    for i, path in enumerate(tqdm(order, desc="Reading documents", unit="doc", disable=not show_bar)):
-        doc = path.name
-        if progress:
-            progress(i / max(1, len(files)), f"Reading {doc}")
-        try:
-            meta = catalog.for_file(path)
-            digest = sha256_file(path)
-            same = indexed_as.get((digest, tuple(sorted(meta.groups))))
-            if same is not None:  # a deliberate skip: no earlier version of the copy is kept
-                report.failed[doc] = (
-                    f"{doc}: the same bytes as {same}, so it was skipped (one copy is enough; delete the other)."
-                )
-                continue
-            fingerprint = _fingerprint(digest, meta.as_dict(), chunker_id)
-            previous = old_manifest.documents.get(doc) if (old_manifest and reusable) else None
-            if previous and previous.get("fingerprint") == fingerprint and doc in old_chunks:
-                chunks = old_chunks[doc]
-                texts[doc] = _old_text(old_gen, doc)
-                report.unchanged.append(doc)
-            else:
-                cleaned = clean_text(load_file(path))
-                chunks = chunk_document(cleaned, meta, **chunker)
-                if not chunks:
-                    raise DocumentLoadError(f"{doc}: no text left after cleaning.")
-                texts[doc] = cleaned
-                (report.changed if previous else report.added).append(doc)
-        except Exception as exc:  # one unreadable file never stops the rest of the corpus
-            if not isinstance(exc, (DocumentLoadError, MetadataError, OSError)):
-                log.exception("Unexpected error reading %s", doc)
-                exc = DocumentLoadError(f"{doc}: could not be read ({type(exc).__name__}: {exc}).")
-            report.failed[doc] = str(exc) if str(exc).startswith(f"{doc}:") else f"{doc}: {exc}"
-            if doc in old_chunks and old_manifest:  # keep the last good version
-                chunks_of[doc] = old_chunks[doc]
-                texts[doc] = _old_text(old_gen, doc)
-                entries[doc] = old_manifest.documents[doc]
-            continue
-        entries[doc] = {**meta.as_dict(), "fingerprint": fingerprint, "chunks": len(chunks)}
-        chunks_of[doc] = chunks
-        indexed_as[(digest, tuple(sorted(meta.groups)))] = doc
-    # the index keeps corpus (file name) order, whatever order the files were read in
-    documents = {p.name: entries[p.name] for p in files if p.name in entries}
-    all_chunks = [c for p in files for c in chunks_of.get(p.name, [])]
-    for name in ("added", "changed", "unchanged"):
-        getattr(report, name).sort()
-    if old_manifest:
-        report.removed = sorted(set(old_manifest.documents) - {p.name for p in files})
+    previous = _Previous.load(settings, rebuild)
+    cache = EmbeddingCache.load(previous.gen if previous.reusable else None)
+    corpus = _read_corpus(corpus_dir, previous, chunker, chunker_id, report, progress, show_bar)
+    all_chunks = corpus.all_chunks
     if not all_chunks:
         problems = "; ".join(report.failed.values()) or f"no supported documents in {corpus_dir}"
         raise IngestError(f"Nothing to index: {problems}")
 
-    report.embedded = _embed_missing(
-        all_chunks, main_key, embedders.main.encode, cache, "Embedding", progress, show_bar
-    )
+    report.embedded = _embed_missing(all_chunks, main_key, embedders.main.encode, cache, "Embedding", progress, show_bar)
     ml_embedded = 0
     if embedders.multilingual:
         ml_embedded = _embed_missing(
             all_chunks, ml_key, embedders.multilingual.encode, cache, "Embedding (multilingual)", progress, show_bar
         )
-
-    index_type = choose_index_type(
-        len(all_chunks), settings.retrieval.index_type, settings.retrieval.approximate_above
+    index_type = choose_index_type(len(all_chunks), settings.retrieval.index_type, settings.retrieval.approximate_above)
+    manifest = Manifest(
+        schema_version=SCHEMA_VERSION, embedding_model=settings.embedding.model,
+        embedding_dim=embedders.main.dimension, chunker=chunker_id, index_type=index_type,
+        multilingual_model=settings.embedding.multilingual_model if embedders.multilingual else None,
+        documents=corpus.documents, failed=report.failed, created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     )
-    ml_model = settings.embedding.multilingual_model if embedders.multilingual else None
-    if (
-        old_gen is not None and old_manifest is not None and reusable
+    if previous.gen is not None and _same_index(previous, manifest, report, ml_embedded):
+        clean_index_dir(index_dir)  # nothing to write, but clear what an interrupted ingest left behind
+        return _finished(report, previous.gen.name, len(all_chunks), started, progress, "Index unchanged")
+    final = _write_generation(index_dir, corpus, manifest, embedders, cache, main_key, ml_key)
+    return _finished(report, final.name, len(all_chunks), started, progress, "Index ready")
+
+
+def _read_corpus(corpus_dir: Path, previous: _Previous, chunker: dict[str, int], chunker_id: dict[str, int],
+                 report: IngestReport, progress: ProgressFn | None, show_bar: bool) -> _Corpus:
+    """Read every document, reusing unchanged ones' chunks; the report records what happened to each."""
+    catalog = MetadataCatalog(corpus_dir)
+    corpus = _Corpus(sorted(p for p in corpus_dir.iterdir() if is_document(p)))
+    indexed_as: dict[tuple[str, tuple[str, ...]], str] = {}  # (sha256 of the bytes, groups) -> document
+    # Documents already indexed go first, so of two identical copies the indexed one stays.
+    order = sorted(corpus.files, key=lambda p: (p.name not in previous.chunks, p.name))
+    for i, path in enumerate(tqdm(order, desc="Reading documents", unit="doc", disable=not show_bar)):
+        doc = path.name
+        if progress:
+            progress(i / max(1, len(corpus.files)), f"Reading {doc}")
+        try:
+            meta = catalog.for_file(path)
+            digest = sha256_file(path)
+            same = indexed_as.get((digest, tuple(sorted(meta.groups))))
+            if same is not None:  # a deliberate skip: no earlier version of the copy is kept
+                report.failed[doc] = f"{doc}: the same bytes as {same}, so it was skipped (one copy is enough; delete the other)."
+                continue
+            fingerprint = _fingerprint(digest, meta.as_dict(), chunker_id)
+            chunks = _read_document(path, meta, fingerprint, previous, chunker, corpus, report)
+        except Exception as exc:  # one unreadable file never stops the rest of the corpus
+            _keep_last_good(doc, exc, previous, corpus, report)
+            continue
+        corpus.entries[doc] = {**meta.as_dict(), "fingerprint": fingerprint, "chunks": len(chunks)}
+        corpus.chunks_of[doc] = chunks
+        indexed_as[(digest, tuple(sorted(meta.groups)))] = doc
+    for name in ("added", "changed", "unchanged"):
+        getattr(report, name).sort()
+    if previous.manifest:
+        report.removed = sorted(set(previous.manifest.documents) - {p.name for p in corpus.files})
+    return corpus
+
+
+def _read_document(path: Path, meta: DocumentMeta, fingerprint: str, previous: _Previous, chunker: dict[str, int],
+                   corpus: _Corpus, report: IngestReport) -> list[Chunk]:
+    """One document's chunks: the previous ones when its fingerprint is unchanged, else cleaned and chunked anew."""
+    doc = path.name
+    before = previous.manifest.documents.get(doc) if (previous.manifest and previous.reusable) else None
+    if before and before.get("fingerprint") == fingerprint and doc in previous.chunks:
+        corpus.texts[doc] = _old_text(previous.gen, doc)
+        report.unchanged.append(doc)
+        return previous.chunks[doc]
+    cleaned = clean_text(load_file(path))
+    chunks = chunk_document(cleaned, meta, **chunker)
+    if not chunks:
+        raise DocumentLoadError(f"{doc}: no text left after cleaning.")
+    corpus.texts[doc] = cleaned
+    (report.changed if before else report.added).append(doc)
+    return chunks
+
+
+def _keep_last_good(doc: str, exc: Exception, previous: _Previous, corpus: _Corpus, report: IngestReport) -> None:
+    """Report a document that failed to read and keep the version indexed before, if any."""
+    if not isinstance(exc, (DocumentLoadError, MetadataError, OSError)):
+        log.exception("Unexpected error reading %s", doc)
+        exc = DocumentLoadError(f"{doc}: could not be read ({type(exc).__name__}: {exc}).")
+    report.failed[doc] = str(exc) if str(exc).startswith(f"{doc}:") else f"{doc}: {exc}"
+    if doc in previous.chunks and previous.manifest:
+        corpus.chunks_of[doc] = previous.chunks[doc]
+        corpus.texts[doc] = _old_text(previous.gen, doc)
+        corpus.entries[doc] = previous.manifest.documents[doc]
+
+
+def _same_index(previous: _Previous, manifest: Manifest, report: IngestReport, ml_embedded: int) -> bool:
+    """Whether the live generation already is this index (nothing read, embedded or configured differs)."""
+    old, fields = previous.manifest, ("documents", "chunker", "index_type", "multilingual_model", "embedding_dim")
+    return bool(
+        old is not None and previous.reusable
         and not (report.added or report.changed or report.removed or report.embedded or ml_embedded)
-        and old_manifest.documents == documents
-        and old_manifest.chunker == chunker_id
-        and old_manifest.index_type == index_type
-        and old_manifest.multilingual_model == ml_model
-        and old_manifest.embedding_dim == embedders.main.dimension
-    ):  # nothing to write: the live generation already is this index
-        clean_index_dir(index_dir)  # but clear what an interrupted ingest left behind
-        return _finished(report, old_gen.name, len(all_chunks), started, progress, "Index unchanged")
+        and all(getattr(old, name) == getattr(manifest, name) for name in fields)
+    )
+
+
+def _write_generation(index_dir: Path, corpus: _Corpus, manifest: Manifest, embedders: _Embedders,
+                      cache: EmbeddingCache, main_key: str, ml_key: str) -> Path:
+    """Write texts, chunks, vector and BM25 indexes and the manifest to a new generation, then publish it."""
+    all_chunks = corpus.all_chunks
     tmp = new_generation_dir(index_dir)
     crash_point("after_tmp")
     (tmp / "texts").mkdir()
-    for doc, text in texts.items():
+    for doc, text in corpus.texts.items():
         (tmp / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
     write_chunks(tmp, all_chunks)
     main_nodes = _nodes(all_chunks, main_key, cache)
-    _write_vector_index(main_nodes, embedders.main.dimension, index_type, embedders.main, tmp / "storage")
+    _write_vector_index(main_nodes, embedders.main.dimension, manifest.index_type, embedders.main, tmp / "storage")
     crash_point("after_storage")
     if embedders.multilingual:
         ml_nodes = _nodes(all_chunks, ml_key, cache)
-        _write_vector_index(ml_nodes, embedders.multilingual.dimension, index_type, embedders.multilingual, tmp / "multilingual")
+        _write_vector_index(ml_nodes, embedders.multilingual.dimension, manifest.index_type, embedders.multilingual,
+                            tmp / "multilingual")
     _write_bm25(main_nodes, tmp / "bm25")
     keep = {main_key: {text_key(embed_text(c)) for c in all_chunks}}
     if embedders.multilingual:
         keep[ml_key] = keep[main_key]
     cache.save(tmp / "embeddings.npz", keep)
-    manifest = Manifest(
-        schema_version=SCHEMA_VERSION,
-        embedding_model=settings.embedding.model,
-        embedding_dim=embedders.main.dimension,
-        multilingual_model=ml_model,
-        chunker=chunker_id,
-        index_type=index_type,
-        documents=documents,
-        failed=report.failed,
-        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    )
     (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
     crash_point("before_publish")
-    final = publish_generation(index_dir, tmp)
-    return _finished(report, final.name, len(all_chunks), started, progress, "Index ready")
+    return publish_generation(index_dir, tmp)
 
 
 def _finished(report: IngestReport, generation: str, chunks: int, started: float,
