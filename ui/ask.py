@@ -65,9 +65,27 @@ class AskScreen:
     sources: gr.HTML
     copy_text: gr.Textbox
     session: gr.State
+    ask_btn: gr.Button | None = None
+    copy_btn: gr.Button | None = None
+    new_btn: gr.Button | None = None
+    feedback_box: gr.Group | None = None
+    comment: gr.Textbox | None = None
+    send_btn: gr.Button | None = None
+    feedback_note: gr.Markdown | None = None
 
 
 def build_ask(service: CopilotService, controls: Controls) -> AskScreen:
+    """Lay out the Ask tab, then wire asking, copying, starting afresh and feedback to it."""
+    screen = _layout()
+    _wire_ask(screen, service, controls)
+    _wire_copy(screen)
+    _wire_new_conversation(screen)
+    _wire_feedback(screen, service)
+    return screen
+
+
+def _layout() -> AskScreen:
+    """The chat column (question box, buttons, feedback) beside the sources panel."""
     session = gr.State(ChatSession())
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=420):
@@ -93,6 +111,38 @@ def build_ask(service: CopilotService, controls: Controls) -> AskScreen:
             gr.Markdown("### Sources", elem_classes=["pc-panel-title"])
             sources = gr.HTML(sources_html([]), elem_id="pc-sources")
     copy_text = gr.Textbox(visible="hidden", elem_id="pc-copy-text")
+    return AskScreen(chatbot, question, sources, copy_text, session, ask_btn, copy_btn, new_btn, feedback_box,
+                     comment, send_btn, feedback_note)
+
+
+def _frame(state: ChatSession, copy: str | None = None) -> tuple[Any, ...]:
+    """One redraw: chat, sources, cleared question box, clipboard text (kept if None), state."""
+    return state.messages, sources_html(state.sources), "", gr.skip() if copy is None else copy, state
+
+
+def _failed(state: ChatSession, turn: SourceTurn, message: str) -> tuple[Any, ...]:
+    """Replace the pending answer with an error the user can act on."""
+    turn.status = "done"
+    error = f'<div class="error" role="alert"><p>{escape(message)}</p></div>'
+    state.messages[-1] = {"role": "assistant", "content": error}
+    return _frame(state)
+
+
+def _show_answer(state: ChatSession, turn: SourceTurn, question: str, result: Any) -> tuple[Any, ...]:
+    """The checked answer with linked markers, recorded in the turn, the history and the audit index."""
+    answer = result.answer.to_dict()
+    turn.status, turn.refused = "done", answer["refused"]
+    turn.cited = [c["n"] for c in answer["citations"]]
+    turn.sentences = answer["sentences"]
+    final = answer_html(answer, turn.turn, result.translated, result.note)
+    state.messages[-1] = {"role": "assistant", "content": final}
+    state.records[len(state.messages) - 1] = result.record_id
+    state.history.append(Turn(question, answer["answer"]))
+    return _frame(state, plain_answer(answer, result.translated))
+
+
+def _wire_ask(screen: AskScreen, service: CopilotService, controls: Controls) -> None:
+    """Enter or the Ask button streams an answer: question, passages, tokens, then the checked answer."""
 
     def ask(text: str, state: ChatSession, backend: str, top_k: float, docs: list[str], date_from: str,
             date_to: str, language: str, request: gr.Request) -> Iterator[tuple[Any, ...]]:
@@ -109,21 +159,10 @@ def build_ask(service: CopilotService, controls: Controls) -> AskScreen:
         state.sources.append(turn)
         state.messages += [{"role": "user", "content": q},
                            {"role": "assistant", "content": _status("Searching the documents…")}]
-
-        def frame(copy: str | None = None) -> tuple[Any, ...]:
-            """One redraw: chat, sources, cleared question box, clipboard text (kept if None), state."""
-            return state.messages, sources_html(state.sources), "", gr.skip() if copy is None else copy, state
-
-        def fail(message: str) -> tuple[Any, ...]:
-            turn.status = "done"
-            error = f'<div class="error" role="alert"><p>{escape(message)}</p></div>'
-            state.messages[-1] = {"role": "assistant", "content": error}
-            return frame()
-
-        yield frame()
+        yield _frame(state)
         if not service.llm_loaded(backend):
             state.messages[-1]["content"] = _status("Loading the answer engine; the first answer takes longer…")
-            yield frame()
+            yield _frame(state)
         options = AskOptions(backend=backend, top_k=int(top_k), docs=docs or [], date_from=date_from or "",
                              date_to=date_to or "", language=language)
         streamed, last_draw, result = "", 0.0, None
@@ -132,41 +171,36 @@ def build_ask(service: CopilotService, controls: Controls) -> AskScreen:
                 if event == "sources":
                     turn.hits, turn.status = [h.to_dict() for h in payload], "writing"
                     state.messages[-1]["content"] = _status("Passages found. Writing the answer…")
-                    yield frame()
+                    yield _frame(state)
                 elif event == "token":
                     streamed += payload
                     if time.monotonic() - last_draw >= STREAM_REFRESH_S:
                         state.messages[-1]["content"] = streaming_html(streamed)
                         last_draw = time.monotonic()
-                        yield frame()
+                        yield _frame(state)
                 else:
                     result = payload
         except (QueryError, ValueError, AccessDenied) as exc:
-            yield fail(str(exc))
+            yield _failed(state, turn, str(exc))
             return
         except Exception as exc:  # the LLM server or model failed: say so, keep the page usable
             log.exception("answer failed")
-            yield fail(f"The answer engine failed ({exc}). Try again, or choose another engine in Settings.")
+            yield _failed(state, turn, f"The answer engine failed ({exc}). Try again, or choose another engine in Settings.")
             return
         assert result is not None
-        answer = result.answer.to_dict()
-        turn.status, turn.refused = "done", answer["refused"]
-        turn.cited = [c["n"] for c in answer["citations"]]
-        turn.sentences = answer["sentences"]
-        final = answer_html(answer, turn.turn, result.translated, result.note)
-        state.messages[-1] = {"role": "assistant", "content": final}
-        state.records[len(state.messages) - 1] = result.record_id
-        state.history.append(Turn(q, answer["answer"]))
-        yield frame(plain_answer(answer, result.translated))
+        yield _show_answer(state, turn, q, result)
 
-    inputs = [question, session, controls.backend, controls.top_k, controls.docs, controls.date_from,
+    inputs = [screen.question, screen.session, controls.backend, controls.top_k, controls.docs, controls.date_from,
               controls.date_to, controls.language]
-    outputs = [chatbot, sources, question, copy_text, session]
-    question.submit(ask, inputs, outputs, concurrency_limit=1, concurrency_id="llm", show_progress="hidden")
-    ask_btn.click(ask, inputs, outputs, concurrency_limit=1, concurrency_id="llm", show_progress="hidden")
+    outputs = [screen.chatbot, screen.sources, screen.question, screen.copy_text, screen.session]
+    screen.question.submit(ask, inputs, outputs, concurrency_limit=1, concurrency_id="llm", show_progress="hidden")
+    screen.ask_btn.click(ask, inputs, outputs, concurrency_limit=1, concurrency_id="llm", show_progress="hidden")
 
-    copy_btn.click(
-        None, [copy_text], None,
+
+def _wire_copy(screen: AskScreen) -> None:
+    """The copy button puts the last answer with its citations on the clipboard (in the browser)."""
+    screen.copy_btn.click(
+        None, [screen.copy_text], None,
         js="""(text) => {
             const button = document.getElementById('pc-copy');
             if (!text) { button.textContent = 'Nothing to copy yet'; }
@@ -175,13 +209,22 @@ def build_ask(service: CopilotService, controls: Controls) -> AskScreen:
         }""",
     )
 
+
+def _wire_new_conversation(screen: AskScreen) -> None:
+    """"New conversation" and the chat's own bin icon both start afresh."""
+
     def new_conversation() -> tuple[Any, ...]:
         fresh = ChatSession()
         return [], sources_html([]), "", "", fresh, gr.update(visible=False), ""
 
-    reset_outputs = [chatbot, sources, question, copy_text, session, feedback_box, feedback_note]
-    new_btn.click(new_conversation, None, reset_outputs)
-    chatbot.clear(new_conversation, None, reset_outputs)  # the chat's own bin icon starts afresh too
+    reset_outputs = [screen.chatbot, screen.sources, screen.question, screen.copy_text, screen.session,
+                     screen.feedback_box, screen.feedback_note]
+    screen.new_btn.click(new_conversation, None, reset_outputs)
+    screen.chatbot.clear(new_conversation, None, reset_outputs)
+
+
+def _wire_feedback(screen: AskScreen, service: CopilotService) -> None:
+    """A like or dislike is recorded against the answer's audit record; a comment may follow."""
 
     def rate(state: ChatSession, data: gr.LikeData, request: gr.Request) -> tuple[Any, ...]:
         index = data.index if isinstance(data.index, int) else data.index[0]
@@ -193,7 +236,7 @@ def build_ask(service: CopilotService, controls: Controls) -> AskScreen:
         state.feedback_ref, state.feedback_rating = ref, rating
         return gr.update(visible=True), "Feedback recorded. Thank you.", state
 
-    chatbot.like(rate, [session], [feedback_box, feedback_note, session])
+    screen.chatbot.like(rate, [screen.session], [screen.feedback_box, screen.feedback_note, screen.session])
 
     def send_comment(text: str, state: ChatSession, request: gr.Request) -> tuple[Any, ...]:
         if not state.feedback_ref or not (text or "").strip():
@@ -201,5 +244,5 @@ def build_ask(service: CopilotService, controls: Controls) -> AskScreen:
         service.feedback(service.viewer(request.username), state.feedback_ref, state.feedback_rating, text)
         return gr.update(visible=False), "Comment recorded. Thank you.", state, ""
 
-    send_btn.click(send_comment, [comment, session], [feedback_box, feedback_note, session, comment])
-    return AskScreen(chatbot, question, sources, copy_text, session)
+    screen.send_btn.click(send_comment, [screen.comment, screen.session],
+                          [screen.feedback_box, screen.feedback_note, screen.session, screen.comment])
