@@ -84,7 +84,7 @@ def test_answers_numeric(question: str, sentence: str, answers: bool) -> None:
     ("Who is the director of the institute?", False),
 ])
 def test_is_broad(question: str, broad: bool) -> None:
-    assert is_broad(question) is broad
+    assert is_broad(question) is broad, f"{question!r} should be {'broad' if broad else 'narrow'}"
 
 
 @pytest.mark.parametrize("question, member_text", [
