@@ -16,6 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from eval.check_cli import check_command
 from eval.cli import eval_app
 from rag.cli_common import CorpusOpt, GGUFOpt, IndexDirOpt, LLMOpt, answerer_for, fail, settings_for
 from rag.tasks_cli import draft_reply_command, summarise_command, translate_command
@@ -227,6 +228,7 @@ app.command()(serve)
 app.command("draft-reply")(draft_reply_command)
 app.command("summarise")(summarise_command)
 app.command("translate")(translate_command)
+app.command("check")(check_command)
 app.add_typer(eval_app, name="eval")
 
 

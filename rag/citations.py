@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from core.text import MARKER_GROUP, cjk_count
 from core.sentences import sentence_spans
-from rag.evidence import content_words, missing_figures, month_numbers, numbers, overlap
+from rag.verifier import shared_verifier
+from rag.evidence import content_words, numbers, overlap
 
 _ANY_BRACKET_NUMBER = re.compile(r"\[\s*(\d+(?:\s*[,;\-–]\s*\d+)*)\s*\]")
-MIN_OVERLAP = 0.5
 # A list item's own numbering and Markdown emphasis are layout, not claims: "2. **Data centres**: ..."
 _LIST_LEAD = re.compile(r"^\s*(?:[-*•]\s+|\(?\d{1,2}[.)]\s+|\([a-z]{1,4}\)\s+)")
 _INLINE_ITEM = re.compile(r"(?<=[:;])\s+\d{1,2}\.\s+(?=\*\*|[A-Z])")  # "measures: 1. **Data centres**"
@@ -108,25 +108,23 @@ def _mostly_cjk(text: str) -> bool:
 def support(
     sentence: str, passages: Sequence[str], citations: Sequence[int], lenient_cjk: bool = False
 ) -> tuple[bool, str]:
-    """Is ``sentence`` supported by the passages it cites (1-based)?
+    """Is ``sentence`` supported by the passages it cites (1-based)? The claim verifier decides.
 
-    A Chinese sentence citing English passages cannot share words with them, so with
-    ``lenient_cjk`` only its citations and numbers are checked (reported in the note).
+    The verifier replaced the content-word rule (issue 17: on the labelled tune split the old
+    rule caught 0.24 of wrong claims, the verifier 0.69). It reads Chinese claims itself
+    (figures by value, multilingual embeddings), so ``lenient_cjk`` no longer changes the check.
     """
+    del lenient_cjk
     if not citations:
         return False, "no citation"
-    cited_text = " ".join(passages[n - 1] for n in citations if 1 <= n <= len(passages))
+    cited_passages = [passages[n - 1] for n in citations if 1 <= n <= len(passages)]
+    if not cited_passages:
+        return False, "cites no passage that exists"
     claim = plain_claim(sentence)
-    if lenient_cjk and _mostly_cjk(claim):  # figures compared by value: "30億元" = "$3 billion", 12月 = December
-        lost = missing_figures(claim, cited_text + " " + month_numbers(cited_text))
-        return (False, f"figure(s) not in cited passage: {', '.join(lost)}") if lost else (True, "")
-    missing = numbers(claim) - numbers(cited_text)
-    if missing:
-        return False, f"number(s) not in cited passage: {', '.join(sorted(missing))}"
-    share = overlap(content_words(claim), content_words(cited_text))
-    if share < MIN_OVERLAP:
-        return False, f"only {share:.0%} of its words appear in the cited passage"
-    return True, ""
+    if not claim:
+        return False, "no claim to check"
+    verdict = shared_verifier().verify(claim, cited_passages)
+    return verdict.supported, verdict.reason
 
 
 def best_support(sentence: str, passages: Sequence[str]) -> int | None:

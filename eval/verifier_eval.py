@@ -1,0 +1,122 @@
+"""Scores the claim verifier itself on labelled (claim, passages, label, kind) items.
+
+Balanced accuracy is the headline: the mean of faithful-claims-passed and
+wrong-claims-caught, so a checker that passes everything scores 0.50, not the
+share of faithful items. Per-kind detection and bootstrap intervals (items
+resampled, fixed seed) go into the report; tune on ``*_tune.jsonl`` only and
+report ``*_heldout.jsonl``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from eval.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED, Estimate, ratio_ci
+
+SET_DIR = Path(__file__).resolve().parent / "verifier_set"
+Check = Callable[[str, Sequence[str]], bool]
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    claim: str
+    passages: tuple[str, ...]
+    faithful: bool
+    kind: str
+
+
+def load_items(paths: Sequence[Path]) -> list[Item]:
+    """Items from JSON-lines files; a bad line names its file and line number."""
+    items = []
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                items.append(Item(str(row["id"]), row["claim"], tuple(row["passages"]),
+                                  row["label"] == "faithful", row["kind"]))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path.name} line {number}: not a labelled item ({exc})") from exc
+    return items
+
+
+def split_files(split: str) -> list[Path]:
+    """``tune`` or ``heldout``: every ``*_<split>.jsonl`` under eval/verifier_set/."""
+    if split not in {"tune", "heldout"}:
+        raise ValueError("split must be 'tune' or 'heldout'")
+    return sorted(SET_DIR.glob(f"*_{split}.jsonl"))
+
+
+@dataclass
+class VerifierScore:
+    balanced_accuracy: Estimate
+    faithful_passed: Estimate
+    wrong_caught: Estimate
+    per_kind: dict[str, Estimate]
+    median_ms: float
+    errors: list[tuple[Item, bool]]
+
+    def table(self, title: str) -> str:
+        def cell(e: Estimate) -> str:
+            if e.value is None:
+                return "–"
+            return f"{e.value:.2f} [{e.low:.2f}, {e.high:.2f}] (n={e.n})"
+
+        lines = [f"### {title}", "", "| measure | value [95% CI] |", "|---|---|",
+                 f"| balanced accuracy | {cell(self.balanced_accuracy)} |",
+                 f"| faithful claims passed | {cell(self.faithful_passed)} |",
+                 f"| wrong claims caught | {cell(self.wrong_caught)} |"]
+        lines += [f"| {'passed' if kind.startswith('faithful:') else 'caught'}: {kind.split(':', 1)[1]} | {cell(e)} |"
+                  for kind, e in sorted(self.per_kind.items())]
+        lines.append(f"| median time a claim | {self.median_ms:.1f} ms |")
+        return "\n".join(lines)
+
+
+def score(items: Sequence[Item], check: Check, *, seed: int = DEFAULT_SEED,
+          resamples: int = DEFAULT_RESAMPLES) -> VerifierScore:
+    """Run ``check`` on every item and measure it against the labels."""
+    verdicts, times = [], []
+    for item in items:
+        start = time.perf_counter()
+        verdicts.append(bool(check(item.claim, item.passages)))
+        times.append((time.perf_counter() - start) * 1000)
+    right = np.array([v == i.faithful for v, i in zip(verdicts, items)], dtype=float)
+    faithful = np.array([i.faithful for i in items], dtype=float)
+    wrong = 1 - faithful
+
+    def share(mask: np.ndarray) -> Estimate:
+        return ratio_ci(right * mask, mask, seed=seed, resamples=resamples)
+
+    balanced = _balanced_ci(right, faithful, seed, resamples)
+    kinds = {}
+    for kind in sorted({i.kind for i in items}):
+        mask = np.array([i.kind == kind for i in items], dtype=float)
+        label = "faithful" if items[int(np.argmax(mask))].faithful else "wrong"
+        kinds[f"{label}:{kind}"] = share(mask)
+    errors = [(i, v) for i, v in zip(items, verdicts) if v != i.faithful]
+    return VerifierScore(balanced, share(faithful), share(wrong), kinds, float(np.median(times)), errors)
+
+
+def _balanced_ci(right: np.ndarray, faithful: np.ndarray, seed: int, resamples: int) -> Estimate:
+    """Mean of the two class recalls, with items resampled (fixed seed)."""
+    def value(rows: np.ndarray) -> float:
+        f, r = faithful[rows], right[rows]
+        if f.sum() == 0 or (1 - f).sum() == 0:
+            return float("nan")
+        return float(((r * f).sum() / f.sum() + (r * (1 - f)).sum() / (1 - f).sum()) / 2)
+
+    n = len(right)
+    point = value(np.arange(n))
+    rng = np.random.default_rng(seed)
+    stats = np.array([value(rng.integers(0, n, n)) for _ in range(resamples)])
+    stats = stats[np.isfinite(stats)]
+    low, high = (float(np.percentile(stats, 2.5)), float(np.percentile(stats, 97.5))) if len(stats) else (None, None)
+    return Estimate(point, low, high, n)
