@@ -201,3 +201,22 @@ def test_one_address_guessing_many_accounts_is_locked_out(short_server: str) -> 
         assert 429 in codes, codes
         right = client.post("/login", data={"username": "ivy", "password": PASSWORDS["ivy"]})
         assert right.status_code == 429
+
+
+def test_lockout_grows_then_expires_and_success_clears_only_the_user() -> None:
+    from ui.throttle import LoginThrottle
+
+    now = [0.0]
+    throttle = LoginThrottle(per_user=3, per_address=5, lockout_s=10, max_lockout_s=40, clock=lambda: now[0])
+    for _ in range(3):
+        assert throttle.wait_s("tess", "10.0.0.1") == 0
+        throttle.record("tess", "10.0.0.1", ok=False)
+    assert throttle.wait_s("TESS", "10.0.0.2") == 10  # per user name, whatever the address or case
+    throttle.record("tess", "10.0.0.1", ok=False)
+    assert throttle.wait_s("tess", "10.0.0.9") == 20  # doubling
+    now[0] = 25.0
+    assert throttle.wait_s("tess", "10.0.0.9") == 0  # expired
+    throttle.record("tess", "10.0.0.1", ok=True)
+    assert throttle.users.wait_s("tess") == 0
+    throttle.record("x", "10.0.0.1", ok=False)  # the address's 5th failure: a success did not clear it
+    assert throttle.wait_s("anyone", "10.0.0.1") > 0
