@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -45,11 +47,12 @@ def short_server(built_index, tmp_path_factory):  # type: ignore[no-untyped-def]
         yield url.rstrip("/")
 
 
-def _login(url: str, user: str, password: str | None = None) -> httpx.Client:
-    client = httpx.Client(base_url=url, timeout=30)
-    response = client.post("/login", data={"username": user, "password": password or {**PASSWORDS, **EXTRA}[user]})
-    assert response.status_code == 200, response.text
-    return client
+@contextmanager
+def _login(url: str, user: str, password: str | None = None) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=url, timeout=30) as client:
+        response = client.post("/login", data={"username": user, "password": password or {**PASSWORDS, **EXTRA}[user]})
+        assert response.status_code == 200, response.text
+        yield client
 
 
 # ---- 2. CORS ---------------------------------------------------------------------------------
@@ -102,7 +105,8 @@ def test_repeated_wrong_passwords_lock_the_account(server) -> None:  # type: ign
         right = client.post("/login", data={"username": "tess", "password": EXTRA["tess"]})
         assert right.status_code == 429 and "Too many failed sign-ins" in right.text
         assert int(right.headers["retry-after"]) > 0
-    _login(url, "nora").close()  # another user from the same address is not locked out
+    with _login(url, "nora") as nora:  # another user from the same address is not locked out
+        assert nora.get("/config").status_code == 200
 
 
 def test_parallel_logins_do_not_stall_other_requests(server) -> None:  # type: ignore[no-untyped-def]

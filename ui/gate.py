@@ -108,10 +108,10 @@ class LoginGate:
             return
         CLIENT_ADDRESS.set(client_address(scope))
         path = scope.get("path", "")
-        if path in _CLOSED:
-            await refuse(scope, send, 404, NO_DEEP_LINKS)
-            return
         if not self.enabled:
+            if path in _CLOSED:
+                await refuse(scope, send, 404, NO_DEEP_LINKS)
+                return
             await self.app(scope, receive, send)
             return
         user, admin = self.live_user(scope)
@@ -121,6 +121,9 @@ class LoginGate:
             return
         if user is None:
             await refuse(scope, send, 401, REFUSAL["detail"])
+            return
+        if path in _CLOSED:
+            await refuse(scope, send, 404, NO_DEEP_LINKS)
             return
         if path.startswith("/monitoring") and not admin:
             await refuse(scope, send, 403, ADMINS_ONLY)
