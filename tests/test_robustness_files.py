@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -74,9 +75,10 @@ def test_draft_downloads_are_private_and_bounded(own_server) -> None:  # type: i
     ivy = Client(url, auth=("ivy", PASSWORDS["ivy"]), verbose=False, download_files=False)
     paths = []
     for i in range(6):
-        docx, md = ivy.predict(f"Draft reply {i}: the Falcon budget is 47 million dollars.", api_name="/files")
-        paths.append(Path(md["path"]))
-        for path in (Path(docx["path"]), Path(md["path"])):
+        outputs = ivy.predict(f"Draft reply {i}: the Falcon budget is 47 million dollars.", api_name="/files")
+        docx, md = (_server_path(out) for out in outputs)  # FileData, or an update carrying one
+        paths.append(md)
+        for path in (docx, md):
             assert _private(path), (path, oct(path.stat().st_mode))
             assert not str(path).startswith("/tmp/gradio/")  # not the cache every local program shares
             for parent in path.parents:
@@ -84,6 +86,12 @@ def test_draft_downloads_are_private_and_bounded(own_server) -> None:  # type: i
                     break
                 assert _private(parent), (parent, oct(parent.stat().st_mode))
     assert [p.exists() for p in paths] == [False, False, False, True, True, True]
+
+
+def _server_path(output: object) -> Path:
+    found = re.search(r"'path': '([^']+)'", str(output))
+    assert found, output
+    return Path(found.group(1))
 
 
 def test_users_remove_keeps_the_users_file_private(tmp_path: Path) -> None:
