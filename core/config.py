@@ -104,6 +104,8 @@ class UISettings(BaseModel):
     audit_log: Path = PROJECT_ROOT / "runs" / "audit.jsonl"
     audit_retention_days: int = 365  # records older than this are deleted (0 = keep for ever)
     max_upload_mb: int = 20
+    session_hours: float = 12.0  # a sign-in lasts at most this long ...
+    session_idle_minutes: float = 60.0  # ... and ends after this long without a request
 
 
 class Settings(BaseSettings):

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from index.chunking import Chunk
+from index.filemodes import DIR_MODE, private_dir, restrict_tree
 
 SCHEMA_VERSION = 1
 CURRENT_FILE = "CURRENT"
@@ -158,11 +159,11 @@ def cache_model_key(model: str) -> str:
 
 
 def new_generation_dir(index_dir: Path) -> Path:
-    index_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(index_dir)  # generations hold every document's text, restricted ones included
     clean_index_dir(index_dir)
     stamp = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     tmp = index_dir / f"gen-{stamp}.tmp"
-    tmp.mkdir()
+    tmp.mkdir(mode=DIR_MODE)
     return tmp
 
 
@@ -183,7 +184,8 @@ def _fsync_dir(path: Path) -> None:
 
 
 def publish_generation(index_dir: Path, tmp: Path, keep_old: int = 1) -> Path:
-    """Make ``tmp`` the live index: rename it, then swap CURRENT atomically."""
+    """Make ``tmp`` the live index: rename it, then swap CURRENT atomically. Published files are owner-only."""
+    restrict_tree(tmp)  # llama-index, numpy and FAISS write with the process umask
     _fsync_tree(tmp)
     crash_point("publish_before_rename")
     final = tmp.with_name(tmp.name[: -len(".tmp")])

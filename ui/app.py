@@ -17,6 +17,7 @@ from ui.access import Viewer
 from ui.ask import build_ask
 from ui.controls import build_controls
 from ui.documents_screen import build_documents, doc_choices, table_rows, wire_documents
+from ui.downloads import CACHE_AGE_S, private_gradio_cache
 from ui.service import CopilotService
 from ui.tasks import build_draft, build_summarise, build_translate
 
@@ -45,7 +46,9 @@ def user_bar(viewer: Viewer, login_required: bool, retention_days: int) -> str:
 
 
 def build_app(service: CopilotService) -> gr.Blocks:
-    with gr.Blocks(title="Policy Copilot", analytics_enabled=False, fill_width=True) as demo:
+    private_gradio_cache()  # before the Blocks exists: Gradio reads its cache folder then
+    with gr.Blocks(title="Policy Copilot", analytics_enabled=False, fill_width=True,
+                   delete_cache=(CACHE_AGE_S, CACHE_AGE_S)) as demo:
         header = gr.HTML(HEADER, elem_id="pc-header-block")
         controls = build_controls(service.settings)
         with gr.Tabs(elem_id="pc-tabs"):

@@ -22,6 +22,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from tomlkit.exceptions import TOMLKitError
 
+from index.filemodes import write_private
+
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("not a real password: equalises timing for unknown users")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
@@ -142,14 +144,12 @@ def add_user(path: Path, name: str, password: str, groups: list[str] | None = No
     entry["groups"] = sorted(set(groups or []))
     entry["admin"] = admin
     users[name] = entry
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
-    tmp.chmod(0o600)
-    tmp.replace(path)
+    _save(path, doc)
     return User(name, frozenset(groups or []), admin)
 
 
 def remove_user(path: Path, name: str) -> bool:
+    """Delete ``name`` from the users file; False if they were not in it."""
     if not path.is_file():
         return False
     doc = tomlkit.parse(path.read_text(encoding="utf-8"))
@@ -157,7 +157,12 @@ def remove_user(path: Path, name: str) -> bool:
     if not users or name not in users:
         return False
     del users[name]
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
-    tmp.replace(path)
+    _save(path, doc)
     return True
+
+
+def _save(path: Path, doc: tomlkit.TOMLDocument) -> None:
+    """Replace the users file atomically; it is 0600 from the first byte (it holds password hashes)."""
+    tmp = path.with_name(path.name + ".tmp")
+    write_private(tmp, tomlkit.dumps(doc).encode("utf-8"))
+    tmp.replace(path)

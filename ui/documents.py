@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from index.cleaning import clean_text
+from index.filemodes import private_dir, write_private
 from index.ingest import IngestReport, ingest
 from index.loaders import SUPPORTED_SUFFIXES, DocumentLoadError, load_file
 from index.metadata import SIDECAR_SUFFIX, MetadataCatalog, MetadataError, write_sidecar
@@ -135,8 +136,9 @@ class DocumentManager:
             for existing in (target, sidecar):
                 if existing.exists():
                     shutil.copy2(existing, backup / existing.name)
-            shutil.copyfile(staged, target)
-            shutil.copyfile(staged.with_name(name + SIDECAR_SUFFIX), sidecar)
+            private_dir(self.corpus)  # uploaded documents may be restricted: owner-only, like the index
+            for source, copy in ((staged, target), (staged.with_name(name + SIDECAR_SUFFIX), sidecar)):
+                write_private(copy, source.read_bytes())
             report = self.run_ingest(progress)
             if name in report.failed:
                 for existing in (target, sidecar):

@@ -27,6 +27,7 @@ from ui.access import LOCAL_VIEWER, AccessDenied, Viewer
 from ui.audit import AuditLog
 from ui.auth import UserStore
 from ui.documents import DocumentManager, DocumentRow, visible_documents
+from ui.redact import redact_figures
 
 ProgressFn = Callable[[float, str], None]
 LANGUAGES = {"auto": "Same as the question", "en": "English", "zh-Hant": "Traditional Chinese (繁體中文)"}
@@ -235,7 +236,7 @@ class CopilotService:
         except TranslationUnavailable as exc:
             raise FeatureUnavailable(str(exc)) from exc
         self._record_task(viewer, "translation", text, result.text, [], answerer,
-                          extra={"to": to, "missing_numbers": list(result.missing_numbers)})
+                          extra={"to": to, "missing_numbers": redact_figures(list(result.missing_numbers), text)})
         return result
 
     def _record_task(self, viewer: Viewer, kind: str, question: str, output: str, citations: Sequence[dict[str, Any]],

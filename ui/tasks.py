@@ -8,18 +8,18 @@ with the same source panel as Ask. Long work reports progress through
 from __future__ import annotations
 
 import logging
-import tempfile
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
+from index.filemodes import restrict_file
 from rag.llm import LLMUnavailable
 from rag.models import ModelFileError
 from ui.access import AccessDenied
 from ui.controls import Controls
+from ui.downloads import DraftDownloads
 from ui.export import markdown_to_docx
 from ui.render import citations_html, mark_placeholders, sentence_html, sentences_html
 from ui.service import CopilotService, FeatureUnavailable
@@ -27,6 +27,7 @@ from ui.service import CopilotService, FeatureUnavailable
 log = logging.getLogger(__name__)
 # Problems the user can fix (the message says how): shown as they are, not logged as faults.
 _USER_FIXABLE = (ValueError, AccessDenied, FeatureUnavailable, LLMUnavailable, ModelFileError)
+DOWNLOADS = DraftDownloads()
 
 
 def _progress(progress: gr.Progress):  # type: ignore[no-untyped-def]
@@ -102,14 +103,14 @@ def build_draft(service: CopilotService, controls: Controls) -> None:
     def files(text: str, current: DraftState) -> tuple[Any, Any]:
         if not (text or "").strip():
             return gr.update(value=None), gr.update(value=None)
-        folder = Path(tempfile.mkdtemp(prefix="policy-copilot-draft-"))
-        md_path = folder / "draft-reply.md"
-        md_path.write_text(text, encoding="utf-8")
+        folder = DOWNLOADS.folder()  # private and bounded: a draft may quote restricted documents
+        md_path = DOWNLOADS.write_text(folder, "draft-reply.md", text)
         docx_path = folder / "draft-reply.docx"
         if current.draft is not None and text == current.markdown:
             current.draft.to_docx(docx_path)
         else:
             markdown_to_docx(text, docx_path)
+        restrict_file(docx_path)
         return gr.update(value=str(docx_path)), gr.update(value=str(md_path))
 
     editor.change(files, [editor, state], [docx_btn, md_btn], show_progress="hidden")
