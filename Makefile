@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install index run test retrieval-report answer-report clean-index help bench eval audit native-llm
+.PHONY: verifier-report install index run test retrieval-report answer-report clean-index help bench eval audit native-llm
 
 help:
 	@echo "make run    - install, build the index if missing, start Policy Copilot"
@@ -36,6 +36,9 @@ run: index
 
 test: install
 	$(BIN)/python -m pytest
+
+verifier-report: install
+	$(BIN)/python -m eval.verifier_eval heldout
 
 retrieval-report: index
 	$(BIN)/python -m eval.retrieval_report --dataset ../shared/eval/dev_qa.jsonl

@@ -120,3 +120,19 @@ def _balanced_ci(right: np.ndarray, faithful: np.ndarray, seed: int, resamples: 
     stats = stats[np.isfinite(stats)]
     low, high = (float(np.percentile(stats, 2.5)), float(np.percentile(stats, 97.5))) if len(stats) else (None, None)
     return Estimate(point, low, high, n)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m eval.verifier_eval [tune|heldout]``: the verifier's table on one split."""
+    import sys
+
+    from rag.verifier import Verifier
+
+    split = (list(argv) if argv is not None else sys.argv[1:] or ["heldout"])[0]
+    verifier = Verifier()
+    result = score(load_items(split_files(split)), lambda c, p: verifier.verify(c, p).supported)
+    print(result.table(f"claim verifier, {split} split"))
+
+
+if __name__ == "__main__":
+    main()
