@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.text import has_cjk
 from rag.evidence import content_words
 
 _WORD_NUMBERS = {
@@ -134,7 +135,7 @@ def entities(text: str) -> list[str]:
             continue  # a capitalised first word is usually just the start of the sentence
         names.append(name)
     for match in re.finditer(r"[A-Za-z][\w@&/\-]*[A-Z][\w@&/\-]*|[A-Z]{2,}", text):
-        if re.search(r"[\u3400-\u9fff]", text) and match.group(0) not in names:
+        if has_cjk(text) and match.group(0) not in names:
             names.append(match.group(0))  # Latin names inside a Chinese sentence
     return names
 

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.sentences import split_sentences
+from core.text import MARKER_GROUP, cjk_count
 from rag import claim_atoms as atoms
 from rag.evidence import content_words
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_MARKERS = re.compile(r"\s*\[\d+(?:\s*[,;]\s*\d+)*\]")
+_MARKERS = re.compile(r"\s*" + MARKER_GROUP.pattern)
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -175,7 +175,7 @@ class Verifier:
             raise ValueError("The claim is empty: give a sentence to check.")
         if not passages or not any(p.strip() for p in passages):
             return Verdict(False, 0.0, "no passage to check it against", "")
-        cjk = len(_CJK.findall(text)) > len(re.findall(r"[A-Za-z]", text))
+        cjk = cjk_count(text) > len(re.findall(r"[A-Za-z]", text))
         evidence, core = self._align(text, passages, cjk)
         whole = " ".join(passages)
         window = " ".join(evidence)
