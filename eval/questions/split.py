@@ -1,15 +1,28 @@
-import json, random, collections
-random.seed(31)
-items = [json.loads(l) for l in open("own_all.jsonl", encoding="utf-8")]
-groups = collections.defaultdict(list)
-for q in items: groups[(q["type"], q["kind"])].append(q)
-tune, held = [], []
-for key in sorted(groups):
-    g = groups[key][:]; random.shuffle(g)
-    cut = round(len(g) * 0.55)
-    tune += g[:cut]; held += g[cut:]
-for name, part in (("own_tune.jsonl", tune), ("own_heldout.jsonl", held)):
-    part.sort(key=lambda q: q["id"])
-    with open(name, "w", encoding="utf-8") as f:
-        for q in part: f.write(json.dumps(q, ensure_ascii=False) + "\n")
-print(len(tune), len(held))
+"""Split own_all.jsonl into own_tune.jsonl / own_heldout.jsonl by a hash of each id.
+
+A hash split is stable as questions are added: an item never moves from held-out to tune, so
+nothing tuned on leaks into the reported split. 55% of ids (sha256 of the id, mod 100 < 55) tune.
+"""
+import hashlib
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TUNE_SHARE = 55
+
+
+def is_tune(qid: str) -> bool:
+    return int(hashlib.sha256(qid.encode("utf-8")).hexdigest(), 16) % 100 < TUNE_SHARE
+
+
+def main() -> None:
+    items = [json.loads(line) for line in (HERE / "own_all.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    parts = {"own_tune.jsonl": [q for q in items if is_tune(q["id"])],
+             "own_heldout.jsonl": [q for q in items if not is_tune(q["id"])]}
+    for name, part in parts.items():
+        (HERE / name).write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in part), encoding="utf-8")
+    print({name: len(part) for name, part in parts.items()})
+
+
+if __name__ == "__main__":
+    main()
