@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: verifier-report install index run test retrieval-report answer-report clean-index help bench eval audit native-llm
+.PHONY: fit-answerability verifier-report install index run test retrieval-report answer-report clean-index help bench eval audit native-llm
 
 help:
 	@echo "make run    - install, build the index if missing, start Policy Copilot"
@@ -36,6 +36,10 @@ run: index
 
 test: install
 	$(BIN)/python -m pytest
+
+# Refit the answerability score on the tune questions (prints the weights set in core/policy.py).
+fit-answerability: index
+	$(BIN)/python -m eval.fit_answerability
 
 verifier-report: install
 	$(BIN)/python -m eval.verifier_eval heldout

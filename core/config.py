@@ -74,6 +74,10 @@ class AnswerSettings(BaseModel):
     extra_sentences: int = 3  # checked passage sentences added beside the model's answer
     broad_extra_sentences: int = 8  # ... for list / summary questions ("what measures ...", "summarise ...")
     draft_extra_sentences: int = 8  # ... for each part of a drafted LegCo reply (always an overview)
+    # Word budgets of a shown answer (issue 18: the local model's median answer was 142 words, lists 348;
+    # target median <= 90 for factoids). Sentences past the budget are left out, the first always kept.
+    factoid_words: int = 90
+    broad_words: int = 220  # list, overview and summary questions
 
 
 class LLMSettings(BaseModel):

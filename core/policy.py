@@ -37,6 +37,17 @@ class AnswerPolicy:
     # answers (b6e84fb, hand-set).
     refusal_max_chars: int = 400
     vector_cache_size: int = 20_000  # sentence vectors kept (384 floats each: ~30 MB at most; 9765dd5)
+    # Does a sentence answer an ask (rag/relevance.LexicalScorer): P = sigmoid(bias + w_coverage * coverage
+    # + w_cosine * cosine + w_typed * typed). Logistic regression (class-balanced) on the best sentence of
+    # 168 tune asks of eval/questions (eval/fit_answerability.py tune); an ask is answered at P >= 0.37, where
+    # grouped 5-fold on tune gave answerable refused 0.08, out of scope refused 0.70, near misses 0.13.
+    answerability_w_coverage: float = 1.43
+    answerability_w_cosine: float = 1.819
+    answerability_w_typed: float = 0.833
+    answerability_bias: float = -2.636
+    answerability_min: float = 0.37
+    judge_max_tokens: int = 3  # the answering model's yes/no on each ask (rag/relevance.model_says)
+    sentences_per_ask: int = 2  # an extractive factoid quotes at most this many answering sentences an ask
     title_chars: int = 90  # nearest-document titles in a refusal are cut to this (display only)
     # Follow-up condensing with an LLM: the last turns, each answer cut, a one-line rewrite (b6e84fb, hand-set).
     condense_turns: int = 3

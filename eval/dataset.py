@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-QUESTION_TYPES = {"factoid", "list", "multi_doc", "temporal_conflict", "unanswerable", "chinese", "summary"}
+QUESTION_TYPES = {"factoid", "list", "multi_doc", "temporal_conflict", "unanswerable", "chinese", "summary", "partial"}
+# What kind of gap a question has (eval/questions/README.md); dev_qa.jsonl has no ``kind``: it is read from ``type``.
+QUESTION_KINDS = {"answerable", "near_miss", "out_of_scope", "partial", "unanswerable"}
 
 
 class DatasetError(ValueError):
@@ -29,10 +31,20 @@ class Question:
     answer: str = ""
     must_include: tuple[str, ...] = ()
     sources: tuple[Source, ...] = field(default_factory=tuple)
+    kind: str = ""  # answerable | near_miss | out_of_scope | partial (default: from ``type``)
+    unanswered: str = ""  # a partial question's ask that the documents do not cover
 
     @property
     def answerable(self) -> bool:
+        """Should be answered, at least in part (a partial question must not be refused)."""
         return self.type != "unanswerable"
+
+    @property
+    def gap(self) -> str:
+        """The question's kind, or one read from its type for files without ``kind``."""
+        if self.kind:
+            return self.kind
+        return {"unanswerable": "unanswerable", "partial": "partial"}.get(self.type, "answerable")
 
 
 def normalise_fact(text: str) -> str:
@@ -107,6 +119,12 @@ def load_questions(path: Path) -> list[Question]:
             parsed_sources.append(Source(src["doc"], src["quote"]))
         if qtype == "unanswerable" and (facts or parsed_sources):
             raise DatasetError(f"{where}: type 'unanswerable' must have empty 'must_include' and 'sources'")
+        kind = str(record.get("kind", ""))
+        if kind and kind not in QUESTION_KINDS:
+            raise DatasetError(f"{where}: field 'kind' is {kind!r}; use one of {sorted(QUESTION_KINDS)}")
+        unanswered = str(record.get("unanswered", ""))
+        if qtype == "partial" and not unanswered.strip():
+            raise DatasetError(f"{where}: a 'partial' question needs 'unanswered' (the ask the documents do not cover)")
         questions.append(
             Question(
                 id=qid,
@@ -115,6 +133,8 @@ def load_questions(path: Path) -> list[Question]:
                 answer=str(record.get("answer", "")),
                 must_include=tuple(facts),
                 sources=tuple(parsed_sources),
+                kind=kind,
+                unanswered=unanswered,
             )
         )
     if not questions:

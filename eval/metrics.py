@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from eval.dataset import Question, fact_present
+from eval.leave_out import counts as leave_out_counts
+from rag.citations import strip_markers
+from rag.evidence import content_words
 from eval.faithfulness import ScoredSentence
 
 Pair = tuple[float, float]
+REPEAT_SHARE = 0.7  # two sentences repeat when the shorter's content words are this much inside the longer's
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,21 @@ METRICS: dict[str, MetricDef] = {
                   "refused exactly when the question is unanswerable"),
         MetricDef("correct_refusal", "correct refusals", "refusal", True, "unanswerable questions that were refused"),
         MetricDef("false_refusal", "false refusals", "refusal", False, "answerable questions that were refused"),
+        MetricDef("near_miss_refused", "near misses refused", "refusal", True,
+                  "questions on a documented entity but an attribute the papers do not give, refused"),
+        MetricDef("out_of_scope_refused", "out of scope refused", "refusal", True,
+                  "questions the papers do not touch, refused"),
+        MetricDef("partial_not_refused", "partial: not refused", "refusal", True,
+                  "compound questions with one ask covered and one not that were answered (in part)"),
+        MetricDef("partial_named", "partial: gap named", "refusal", True,
+                  "partial questions whose answer names the ask the documents do not cover"),
+        MetricDef("leave_out_abstained", "leave-out: no answer", "refusal", True,
+                  "with the answering passages removed (system leave-out), refused or partial (KnowOrNot)"),
+        MetricDef("repeats", "answers with a repeat", "answer", False,
+                  "answers in which two sentences say the same thing (the shorter's content words "
+                  f"are {REPEAT_SHARE:.0%} inside the other's)"),
+        MetricDef("answer_words", "words an answer", "answer", False,
+                  "mean words of answers to answerable non-summary questions", percent=False, negligible=1.0),
         MetricDef("supported", "supported sentences", "faithfulness", True,
                   "answer sentences supported by their own cited passages (deterministic checker)"),
         MetricDef("grounded_any", "grounded in any context", "faithfulness", True,
@@ -66,7 +86,9 @@ METRICS: dict[str, MetricDef] = {
                   negligible=0.05),
     ]
 }
-HEADLINE = ["hit_at_5", "mrr", "fact_recall", "refusal_accuracy", "correct_refusal", "false_refusal", "supported",
+HEADLINE = ["hit_at_5", "mrr", "fact_recall", "refusal_accuracy", "correct_refusal", "false_refusal",
+            "near_miss_refused", "out_of_scope_refused", "partial_not_refused", "partial_named", "leave_out_abstained", "repeats",
+            "answer_words", "supported",
             "grounded_any", "citation_precision", "citation_recall", "judge_supported", "judge_agreement",
             "latency_s", "prompt_tokens", "completion_tokens"]
 DRAFTING = ["fact_recall", "supported", "citation_precision", "placeholder_rate", "left_out_citations", "latency_s",
@@ -96,6 +118,38 @@ def answer_pairs(question: Question, facts: dict[str, bool], refused: bool) -> d
         "correct_refusal": (float(refused and not answerable), float(not answerable)),
         "false_refusal": (float(refused and answerable), float(answerable)),
     }
+
+
+def decision_pairs(question: Question, answer: dict[str, Any], leave_out: bool = False) -> dict[str, Pair]:
+    """Refusals by kind of gap, partial answers, repeats and length (issue 18's measures)."""
+    refused = bool(answer.get("refused"))
+    gap = question.gap
+    texts = [str(s["text"] if isinstance(s, dict) else s.text) for s in answer.get("sentences") or []]
+    counts = gap == "answerable" and question.type != "summary" and not refused
+    return {
+        "near_miss_refused": (float(refused), float(gap == "near_miss")),
+        "out_of_scope_refused": (float(refused), float(gap == "out_of_scope")),
+        "partial_not_refused": (float(not refused), float(gap == "partial")),
+        "partial_named": (float(not refused and names_gap(question.unanswered, answer)), float(gap == "partial")),
+        "repeats": (float(has_repeat(texts)), float(not refused and bool(texts))),
+        "leave_out_abstained": (float(refused or bool(answer.get("unanswered"))),
+                                float(leave_out and leave_out_counts(question))),
+        "answer_words": (float(len(str(answer.get("answer", "")).split())) if counts else 0.0, float(counts)),
+    }
+
+
+def names_gap(unanswered: str, answer: dict[str, Any]) -> bool:
+    """Does one of the answer's not-covered asks speak of the labelled unanswered part (40% of its words)?"""
+    target = content_words(unanswered)
+    return any(target and len(content_words(ask) & target) >= 0.4 * len(target)
+               for ask in answer.get("unanswered") or [])
+
+
+def has_repeat(sentences: Sequence[str]) -> bool:
+    """Do two sentences of one answer say the same thing?"""
+    words = [content_words(strip_markers(s)) for s in sentences]
+    return any(a and b and len(a & b) >= REPEAT_SHARE * min(len(a), len(b))
+               for i, a in enumerate(words) for b in words[i + 1:])
 
 
 def sentence_pairs(sentences: Sequence[ScoredSentence], judged: bool) -> dict[str, Pair]:

@@ -14,7 +14,7 @@ from typing import Any
 from eval.dataset import DraftingRecord, Question, fact_present
 from eval.faithfulness import ScoredSentence, score_sentences
 from eval.judge import Judge
-from eval.metrics import answer_pairs, cost_pairs, facts_found, retrieval_pairs, sentence_pairs
+from eval.metrics import answer_pairs, cost_pairs, decision_pairs, facts_found, retrieval_pairs, sentence_pairs
 from eval.retrieval_metrics import first_hit_rank, gold_spans
 from core.text import has_cjk
 from index.retrieval import Hit
@@ -76,6 +76,7 @@ def score_qa(system: str, question: Question, answer: Answer, locator: GoldLocat
     metrics = {
         **retrieval_pairs(rank, bool(spans)),
         **answer_pairs(question, facts, answer.refused),
+        **decision_pairs(question, answer.to_dict(), system == "leave-out"),
         **sentence_pairs(sentences, judge is not None),
         **cost_pairs(answer.prompt_tokens, answer.completion_tokens, answer.timings, streamed),
     }
@@ -104,7 +105,8 @@ def rescore_qa(row: dict[str, Any], question: Question) -> dict[str, Any]:
             sentence.judge = verdicts.get(sentence.text) if sentence.citations else False
     facts = facts_found(question, answer.answer, answer.refused)
     kept = {k: v for k, v in row["metrics"].items() if k in RETRIEVAL_AND_COST}
-    metrics = {**kept, **answer_pairs(question, facts, answer.refused), **sentence_pairs(sentences, judged)}
+    metrics = {**kept, **answer_pairs(question, facts, answer.refused), **decision_pairs(question, row["answer"], row["system"] == "leave-out"),
+               **sentence_pairs(sentences, judged)}
     return {**row, "facts": facts, "sentences": [s.to_dict() for s in sentences], "metrics": metrics}
 
 

@@ -27,6 +27,7 @@ from llama_index.core.instrumentation.events.llm import LLMChatEndEvent, LLMComp
 from llama_index.core.retrievers import BaseRetriever
 
 from eval.dataset import Question
+from eval.leave_out import LeaveOutRetriever
 from core.text import has_cjk
 from index.retrieval import Hit, HybridRetriever
 from rag.acceptance import decide_unchecked
@@ -36,7 +37,7 @@ from core.config import Settings
 from rag.llm import LLMHandle, build_llm, usage_of
 from rag.prompts import REFUSAL_EN, REFUSAL_ZH
 
-SYSTEM_NAMES = ("ours", "vanilla", "bm25", "extractive")
+SYSTEM_NAMES = ("ours", "vanilla", "bm25", "extractive", "leave-out")
 WARM_UP_QUERIES = ("artificial intelligence policy", "人工智能政策")  # English and Chinese retrieval paths
 
 
@@ -74,6 +75,9 @@ class AnswererSystem:
     streamed: bool = True
 
     def answer(self, question: Question) -> Answer:
+        retriever = self.answerer.retriever
+        if isinstance(retriever, LeaveOutRetriever):
+            retriever.question = question
         return self.answerer.answer(question.question, top_k=self.top_k, qid=question.id)
 
     def warm_up(self) -> None:
@@ -210,6 +214,9 @@ def build_systems(
         elif name == "bm25":
             systems.append(AnswererSystem("bm25", f"BM25 alone top-{k}, same generation and checker",
                                           Answerer(settings, BM25OnlyRetriever(settings), llm), top_k))
+        elif name == "leave-out":
+            systems.append(AnswererSystem("leave-out", "ours with the answering passages removed (expect no answer)",
+                                          Answerer(settings, LeaveOutRetriever(settings), llm), top_k))
         elif name == "extractive":
             systems.append(AnswererSystem("extractive", f"hybrid retrieval top-{k}, extractive composer (no LLM)",
                                           Answerer(settings, hybrid, LLMHandle(None, "extractive", "extractive")), top_k,

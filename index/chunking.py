@@ -18,7 +18,7 @@ from typing import Literal
 from index.metadata import DocumentMeta
 from core.sentences import sentence_spans
 
-CHUNKER_VERSION = 3  # bump when chunk boundaries, labels or cleaning change, so ingest re-chunks
+CHUNKER_VERSION = 4  # bump when chunk boundaries, labels or cleaning change, so ingest re-chunks
 BlockKind = Literal["numbered", "part", "roman", "letter", "item", "footnote", "heading", "para"]
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")

@@ -66,12 +66,28 @@ def _join_broken_sentences(text: str) -> str:
     return _BROKEN_BREAK.sub(repl, text)
 
 
+# Page furniture of web articles: a line that is only a date or time stamp, or one bare lower-case
+# word ("date", "avatar", "share"): never a sentence, and quoted as one it reads as noise ("14:31
+# 15/10/2025 avatar [3]", issue 18). Judged by the line's shape, not by listing words of one file.
+_STAMP_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})?\s*"
+                         r"(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_BARE_WORD_LINE = re.compile(r"^\s*[a-z]{2,15}\s*$")
+
+
+def _drop_furniture(text: str) -> str:
+    """Remove date/time-stamp lines and bare lower-case single-word lines."""
+    kept = [line for line in text.split("\n")
+            if not ((line.strip() and _STAMP_LINE.match(line)) or _BARE_WORD_LINE.match(line))]
+    return "\n".join(kept)
+
+
 def clean_text(raw: str) -> str:
     """The cleaned, offset-stable text of a document."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\ufeff", "")
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     text = _strip_markup(text)
+    text = _drop_furniture(text)
     text = _move_footnotes(text)
     text = _join_broken_sentences(text)
     text = re.sub(r"[ \t]+\n", "\n", text)

@@ -1,8 +1,11 @@
-"""The one place that decides whether an answer is given or refused, and says why.
+"""The one place that decides whether a question is answered, partly answered or refused, and why.
 
 ``decide`` runs the rules in order — empty, a refusal, an echoed instruction, no supported
-sentence, not what was asked — and returns the first that fails as a ``Decision``.
-Baseline systems in eval, whose answers are not checked, use ``decide_unchecked``.
+sentence — then judges each ask of the question (rag/asks) against the supported sentences
+(rag/relevance): every ask answered is ``answered``, some is ``partial`` (the others are named),
+none is ``refused``. Sentences that answer no ask are left out, so an answer says each asked
+thing, not everything on the topic. Baselines in eval, whose answers are not checked, use
+``decide_unchecked``.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from dataclasses import dataclass, field
 
 from core.policy import POLICY
 from index.retrieval import Hit
+from rag.asks import split_asks, with_subject
 from rag.citations import CheckedSentence, check_answer, strip_markers
 from rag.evidence import content_words, overlap
 from rag.prompts import SYSTEM_PROMPT
-from rag.questions import answers_numeric, expects_number, focus_words, mentions
+from rag.questions import answers_numeric, expects_number, focus_words, mentions, is_broad
+from rag.relevance import AskJudge, Chat
 
 _REFUSAL_PATTERNS = re.compile(
     r"do(?:es)? not (?:contain|include|mention|provide|specify|say)"
@@ -38,6 +43,10 @@ REFUSAL = "the text is a refusal"
 INSTRUCTION = "the text echoes an instruction or the rules"
 UNSUPPORTED = "no sentence is supported by its cited passage"
 OFF_QUESTION = "the supported sentences do not answer what was asked"
+NOT_GIVEN = "no passage gives what was asked"
+SOME_NOT_GIVEN = "some of what was asked is not in the passages"
+
+ANSWERED, PARTIAL, REFUSED = "answered", "partial", "refused"
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,14 @@ class Decision:
     accepted: bool
     reason: str
     sentences: list[CheckedSentence] = field(default_factory=list)
+    unanswered: tuple[str, ...] = ()  # the asks no supported sentence answers (a partial answer names them)
+
+    @property
+    def outcome(self) -> str:
+        """answered, partial (some asks not covered) or refused."""
+        if not self.accepted:
+            return REFUSED
+        return PARTIAL if self.unanswered else ANSWERED
 
 
 def looks_like_refusal(text: str) -> bool:
@@ -64,7 +81,7 @@ def looks_like_instruction(text: str) -> bool:
 
 
 def decide(text: str, hits: Sequence[Hit], question: str, *, lenient_cjk: bool = False,
-           screen: bool = True) -> Decision:
+           screen: bool = True, judge: AskJudge | None = None, chat: Chat | None = None) -> Decision:
     """Accept ``text`` (already citation-cleaned) as the answer to ``question`` from ``hits``, or not.
 
     ``screen`` also applies the refusal and instruction rules; the extractive fallback of a
@@ -81,9 +98,36 @@ def decide(text: str, hits: Sequence[Hit], question: str, *, lenient_cjk: bool =
     supported = [s for s in checked if s.supported]
     if not supported:
         return Decision(False, UNSUPPORTED)
-    if not addresses(question, supported, hits):
-        return Decision(False, OFF_QUESTION)
-    return Decision(True, ACCEPTED, checked)
+    if judge is None:
+        if not addresses(question, supported, hits):
+            return Decision(False, OFF_QUESTION)
+        return Decision(True, ACCEPTED, checked)
+    return judge_asks(question, checked, judge, chat)
+
+
+def judge_asks(question: str, checked: list[CheckedSentence], judge: AskJudge, chat: Chat | None = None) -> Decision:
+    """Answered, partial or refused by what each ask gets from the supported sentences.
+
+    A list or overview question keeps every supported sentence once one answers it: its other
+    sentences are the list. A factoid keeps only the sentences that answer an ask.
+    """
+    asks = split_asks(question)
+    supported = [s for s in checked if s.supported]
+    verdicts = judge.judge([with_subject(a, asks[0]) for a in asks], supported, chat)
+    missing = tuple(a for a, v in zip(asks, verdicts) if not v.answered)
+    if len(missing) == len(asks):
+        return Decision(False, NOT_GIVEN, unanswered=missing)
+    keep = {i for v in verdicts for i in v.answering}
+    sentences = supported if is_broad(question) else [s for i, s in enumerate(supported) if i in keep]
+    return Decision(True, SOME_NOT_GIVEN if missing else ACCEPTED, sentences, missing)
+
+
+def answering(question: str, sentences: list[CheckedSentence], hits: Sequence[Hit],
+              judge: AskJudge) -> list[CheckedSentence]:
+    """The supported ``sentences`` that answer one of the question's asks (all of them for an overview)."""
+    if is_broad(question) or not sentences:
+        return [s for s in sentences if s.supported]
+    return judge_asks(question, sentences, judge).sentences
 
 
 def decide_unchecked(text: str) -> Decision:

@@ -19,14 +19,16 @@ from core.config import Settings
 from core.policy import POLICY
 from index.retrieval import Filters, Hit, HybridRetriever, check_question
 from rag import bilingual, extractive
-from rag.acceptance import decide, looks_like_refusal
+from rag.acceptance import answering, decide, looks_like_refusal
 from rag.citations import CheckedSentence, clean_citations, strip_markers
 from rag.context import render, select_sentences
 from rag.generation import Completion, Generator, complete, generator_for
 from rag.llm import LLMHandle, build_llm
-from rag.presentation import Clock, citation_records, refusal_message
+from rag.presentation import Clock, citation_records, not_covered_note, refusal_message, within_budget
 from rag.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, user_prompt
-from rag.questions import Language, Turn, answer_filters, condense_heuristic, is_broad
+from rag.questions import Language, Turn, answer_filters, asked_shape, condense_heuristic, is_broad
+from rag.answerability import TermStats
+from rag.relevance import AskJudge, Chat, LexicalScorer
 from rag.similarity import SimilarityCache
 
 __all__ = ["Answer", "Answerer", "Completion", "Turn"]
@@ -50,6 +52,9 @@ class Answer:
     standalone_question: str = ""
     engine: str = ""  # "llm", "extractive" or "extractive-fallback" (the model's answer failed the check)
     model_text: str = ""  # the model's raw output, before checking (traceability in eval)
+    outcome: str = ""  # "answered", "partial" (``unanswered`` names what the documents do not cover) or "refused"
+    reason: str = ""  # the decision's reason (rag.acceptance), e.g. "no passage gives what was asked"
+    unanswered: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -70,6 +75,8 @@ class Answerer:
         self.llm = llm or build_llm(settings)
         # Cosines with the index's own embedder (loaded already), each sentence encoded once.
         self.similarity = SimilarityCache(lambda texts: self.retriever.embedder.encode(texts))
+        # Does a sentence give what an ask asks: word coverage (weighted by the index's own word statistics) and cosine.
+        self.judge = AskJudge(LexicalScorer(TermStats(c.text for c in self.retriever.chunks.values()), self.similarity))
 
     @property
     def generator(self) -> Generator:
@@ -138,8 +145,8 @@ class Answerer:
         base.standalone_question = english
         shown = select_sentences(hits[: self.settings.answer.prompt_passages], english,
                                  self.settings.answer.prompt_words, self.similarity)
-        text = ""
-        for event, payload in self.generator.generate(SYSTEM_PROMPT, user_prompt(render(shown), english, False)):
+        text, prompt = "", user_prompt(render(shown), english, False)
+        for event, payload in self.generator.generate(SYSTEM_PROMPT, prompt):
             if event == "token":
                 if not text:
                     clock.first_token_ms = clock.elapsed_ms()
@@ -148,11 +155,20 @@ class Answerer:
             else:
                 base.prompt_tokens, base.completion_tokens = payload
         base.engine = "llm"
+        replies: dict[str, str | None] = {}
+
+        def ask_model(follow_up: str) -> str | None:  # the same conversation: its KV cache is reused
+            if follow_up not in replies:  # once an ask, though the fallback is judged too
+                replies[follow_up] = self.generator.chat([("system", SYSTEM_PROMPT), ("user", prompt),
+                                                          ("assistant", text), ("user", follow_up)],
+                                                         POLICY.judge_max_tokens)
+            return replies[follow_up]
+
         yield "answer", self._finish(base, text, hits, question=english, asked_in=asked_in,
-                                     written_in=Language.ENGLISH, clock=clock)
+                                     written_in=Language.ENGLISH, clock=clock, chat=ask_model)
 
     def _finish(self, base: Answer, text: str, hits: list[Hit], *, question: str, asked_in: Language,
-                written_in: Language, clock: Clock) -> Answer:
+                written_in: Language, clock: Clock, chat: Chat | None = None) -> Answer:
         """Decide on the answer; if the model's would be refused, try the extractive composer before refusing.
 
         A small model often leaves out its citations or misreads a passage that does answer
@@ -160,18 +176,28 @@ class Answerer:
         and checked, are then a faithful answer (dev set, local model: false refusals 0.15 → see README).
         """
         base.model_text = text
-        decision = decide(clean_citations(text, len(hits)), hits, question, lenient_cjk=written_in.chinese)
-        if not decision.accepted and base.engine == "llm":
-            decision = decide(self.extractive(question, hits, False), hits, question, screen=False)
-            base.engine = "extractive-fallback"
+        decision = decide(clean_citations(text, len(hits)), hits, question, lenient_cjk=written_in.chinese,
+                          judge=self.judge, chat=chat)
+        if decision.outcome != "answered" and base.engine == "llm":
+            fallback = decide(self.extractive(question, hits, False), hits, question, screen=False, judge=self.judge,
+                              chat=chat)
+            if fallback.accepted and (not decision.accepted or len(fallback.unanswered) < len(decision.unanswered)):
+                decision = fallback
+                base.engine = "extractive-fallback"
+        base.outcome, base.reason, base.unanswered = decision.outcome, decision.reason, list(decision.unanswered)
         if not decision.accepted:
             return self._refuse(base, hits, asked_in, clock)
         checked = decision.sentences
         if base.engine == "llm":
-            checked = self.complete_from_passages(checked, hits, question)
+            added = self.complete_from_passages(checked, hits, question)[len(checked):]
+            checked = checked + answering(question, added, hits, self.judge)
+        shape = asked_shape(base.question)
+        checked = within_budget(checked, shape.words or (self.settings.answer.broad_words if is_broad(question)
+                                                         else self.settings.answer.factoid_words))[:shape.items]
         if asked_in is not written_in:
             checked = bilingual.to_chinese(self.llm, checked)
-        base.answer = " ".join(s.text for s in checked)
+        joined = "\n".join(f"- {s.text}" for s in checked) if shape.items else " ".join(s.text for s in checked)
+        base.answer = joined + not_covered_note(decision, asked_in.chinese)
         base.sentences = [s.to_dict() for s in checked]
         base.citations = citation_records(checked, hits)
         base.timings = clock.timings()
@@ -179,7 +205,8 @@ class Answerer:
 
     def extractive(self, question: str, hits: Sequence[Hit], chinese: bool) -> str:
         """The no-LLM answer: an overview for a list/summary question, else the best answering sentences."""
-        return extractive.compose(question, hits, chinese, self.settings.answer.broad_extra_sentences, self.similarity)
+        return extractive.compose(question, hits, chinese, self.settings.answer.broad_extra_sentences, self.similarity,
+                                  self.judge)
 
     def complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit], question: str,
                                broad: bool | None = None, max_extra: int | None = None) -> list[CheckedSentence]:

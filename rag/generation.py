@@ -8,7 +8,7 @@ write text, so ``generate`` says which backend to choose, ``warm_up`` reports Fa
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -39,6 +39,10 @@ class Generator(Protocol):
     def generate(self, system: str, user: str, max_tokens: int | None = None) -> Iterator[tuple[str, Any]]: ...
 
     def rewrite(self, prompt: str, max_tokens: int) -> str | None: ...
+
+    def chat(self, messages: Sequence[tuple[str, str]], max_tokens: int) -> str | None:
+        """A short reply to a whole conversation of (role, text); None without a model or on failure."""
+        ...
 
     def warm_up(self) -> bool: ...
 
@@ -76,6 +80,14 @@ class LLMGenerator:
         except Exception:  # an LLM hiccup must not lose the question
             return None
 
+    def chat(self, messages: Sequence[tuple[str, str]], max_tokens: int) -> str | None:
+        """A short reply to a conversation; a follow-up to an answer reuses the server's KV cache of it."""
+        try:
+            reply = self.llm.chat([ChatMessage(role=role, content=text) for role, text in messages], max_tokens=max_tokens)
+            return (reply.message.content or "").strip()
+        except Exception:  # a judgement that fails leaves the decision to the word score
+            return None
+
     def warm_up(self) -> bool:
         """Prefill the fixed system prompt now, so the first question does not wait for it.
 
@@ -99,6 +111,9 @@ class ExtractiveGenerator:
         raise LLMUnavailable(NO_LLM)
 
     def rewrite(self, prompt: str, max_tokens: int) -> str | None:
+        return None
+
+    def chat(self, messages: Sequence[tuple[str, str]], max_tokens: int) -> str | None:
         return None
 
     def warm_up(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 from core.policy import POLICY
 from index.retrieval import Hit
+from rag.acceptance import Decision
 from rag.citations import CheckedSentence
 from rag.prompts import REFUSAL_EN, REFUSAL_ZH
 
@@ -37,6 +38,27 @@ def refusal_message(hits: Sequence[Hit], chinese: bool) -> str:
     if chinese:
         return REFUSAL_ZH + ("最接近的文件：" + "；".join(nearest) if nearest else "")
     return REFUSAL_EN + (" Nearest documents: " + "; ".join(nearest) + "." if nearest else "")
+
+
+def not_covered_note(decision: Decision, chinese: bool) -> str:
+    """For a partial answer, a closing line naming each ask the documents do not cover."""
+    if not decision.unanswered:
+        return ""
+    asks = "; ".join(a.rstrip("?？ ") for a in decision.unanswered)
+    return f"\n\n文件沒有提及：{asks}。" if chinese else f"\n\nThe documents do not say: {asks}."
+
+
+def within_budget(sentences: list[CheckedSentence], words: int) -> list[CheckedSentence]:
+    """The sentences, in order, up to a word budget (the first is always kept: an answer is never empty)."""
+    kept: list[CheckedSentence] = []
+    used = 0
+    for sentence in sentences:
+        length = len(sentence.text.split())
+        if kept and used + length > words:
+            break
+        kept.append(sentence)
+        used += length
+    return kept
 
 
 def short_title(title: str, limit: int = POLICY.title_chars) -> str:

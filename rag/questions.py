@@ -73,6 +73,10 @@ _NOT_A_COUNT = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"(?:HK|RMB|US)?\$\s*\d[\d,. ]*(?:\s*(?:thousand|million|billion))?", re.IGNORECASE)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
+_ITEMS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|ten)\s+(?:key\s+|main\s+|short\s+)?"
+                    r"(?:bullet(?:\s+point)?|point|item|sentence|line)s?\b", re.IGNORECASE)
+_WORDS = re.compile(r"\b(\d{2,3})\s*words?\b|(\d{2,3})\s*字", re.IGNORECASE)
 FOLLOW_UP_MAX_WORDS = 20  # a longer question stands on its own: it is not a follow-up to condense
 
 
@@ -122,6 +126,25 @@ def _counts_in_words(text: str, focus: set[str]) -> bool:
     return bool(focus) and any(
         mentions(focus, " ".join(text[m.end():].split()[:3])) for m in _COUNT_WORD.finditer(text)
     )
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a request asks the answer to look like: N bullet points, at most W words (None: not asked)."""
+
+    items: int | None = None
+    words: int | None = None
+
+
+def asked_shape(question: str) -> Shape:
+    """The shape a request states ("give me 3 bullet points", "brief a PS in 100 words")."""
+    items = _ITEMS.search(question)
+    words = _WORDS.search(question)
+    count = None
+    if items:
+        token = items.group(1).lower()
+        count = int(token) if token.isdigit() else _NUMBER_WORDS[token]
+    return Shape(count, int(words.group(1) or words.group(2)) if words else None)
 
 
 def is_broad(question: str) -> bool:

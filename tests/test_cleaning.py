@@ -1,4 +1,5 @@
 """Extraction artefacts in the real corpus are cleaned away."""
+import pytest
 
 from conftest import CORPUS, PROGRESS_REPORT
 
@@ -37,3 +38,18 @@ def test_synthetic_artefacts() -> None:
     assert text.startswith("Title\n")
     assert "1. A sentence that is cut across pages. Next." in text
     assert text.rstrip().endswith("Footnote 2: A note.")
+
+
+@pytest.mark.parametrize("line, dropped", [
+    ("14:31 15/10/2025", True),   # a web article's time stamp
+    ("15/10/2025", True),
+    ("avatar", True),              # a bare lower-case word: page furniture
+    ("date", True),
+    ("2025", False),               # a year alone may be a table cell
+    ("Reply", False),              # a capitalised heading is structure, kept
+    ("GMT Eight", False),
+    ("1. The Government has launched the scheme.", False),
+])
+def test_page_furniture_lines(line: str, dropped: bool) -> None:
+    text = clean_text(f"Title of the paper\n{line}\nThe Government has done this.\n")
+    assert (line not in text) is dropped

@@ -120,3 +120,30 @@ def test_condense_heuristic(question: str, history: list[Turn], condensed: str) 
 ])
 def test_language_of_a_question(text: str, language: Language) -> None:
     assert Language.of(text) is language
+
+
+@pytest.mark.parametrize("question, items, words", [
+    ("give me 3 bullet points on the AISC", 3, None),
+    ("three key points about the CEF please", 3, None),
+    ("brief a PS on HKPilot in 100 words", None, 100),
+    ("用100字簡介HKPilot", None, 100),
+    ("how many points does the scheme score?", None, None),  # "points" with no count: no shape asked
+    ("What is HKPilot?", None, None),
+])
+def test_asked_shape(question: str, items: int | None, words: int | None) -> None:
+    from rag.questions import asked_shape
+
+    assert (asked_shape(question).items, asked_shape(question).words) == (items, words)
+
+
+@pytest.mark.parametrize("lengths, budget, kept", [
+    ([10, 10, 10], 25, 2),
+    ([40], 10, 1),  # the first sentence is always kept
+    ([5, 5], 90, 2),
+])
+def test_within_budget(lengths: list[int], budget: int, kept: int) -> None:
+    from rag.citations import CheckedSentence
+    from rag.presentation import within_budget
+
+    sentences = [CheckedSentence(" ".join(["word"] * n), [1], True) for n in lengths]
+    assert len(within_budget(sentences, budget)) == kept

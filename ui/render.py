@@ -78,6 +78,10 @@ def answer_html(answer: dict[str, Any], turn: int, translated: str = "", note: s
             '<p class="hint">Machine translation of the checked answer below; the sources are in the original '
             f"language.</p></div>{body}"
         )
+    if answer.get("unanswered"):
+        asks = "; ".join(str(a) for a in answer["unanswered"])
+        body += (f'<div class="not-covered" role="note"><p class="refusal-title">Not in the documents</p>'
+                 f"<p>{escape(asks)}</p></div>")
     if note:
         body += f'<p class="hint">{escape(note)}</p>'
     return f'<div class="answer">{body}</div>'

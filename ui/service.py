@@ -164,6 +164,7 @@ class CopilotService:
             llm=answer.llm,
             extra={
                 "standalone_question": answer.standalone_question,
+                "outcome": answer.outcome, "reason": answer.reason, "unanswered": "; ".join(answer.unanswered),
                 "filters": {"docs": sorted(filters.docs), "date_from": filters.date_from, "date_to": filters.date_to},
                 "unsupported": sum(1 for s in answer.sentences if not s["supported"]),
                 "timings": answer.timings,
