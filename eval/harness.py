@@ -26,6 +26,7 @@ from eval.runner import RESULTS_FILE, Progress, Runner, read_rows
 from eval.scoring import rescore_qa
 from eval.systems import build_systems, close_systems
 from core.config import PROJECT_ROOT, Settings
+from rag.generation import generator_for
 from rag.llm import build_llm
 
 SUMMARY_FILE = "summary.json"
@@ -71,7 +72,7 @@ def evaluate(settings: Settings, options: EvalOptions, progress: Progress | None
         judge_llm = llm if options.judge == settings.llm.backend else build_llm(settings, options.judge)
         judge = Judge(judge_llm, settings.paths.cache_dir / "judge" / "verdicts.jsonl")
     notes = list(options.notes)
-    if llm.llm is None and {"ours", "extractive"} <= set(options.systems):
+    if not generator_for(llm).available and {"ours", "extractive"} <= set(options.systems):
         notes.append("With --llm extractive, `ours` and `extractive` are the same system; vanilla and bm25 use the "
                      "extractive composer over their own passages.")
     started = datetime.now().isoformat(timespec="seconds")

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from filelock import FileLock
-from llama_index.core.llms import ChatMessage
 
 from eval.faithfulness import ScoredSentence
 from rag.citations import strip_markers
+from rag.generation import generator_for
 from rag.llm import LLMHandle
 
 JUDGE_PROMPT = """You check whether a statement is supported by source passages.
@@ -51,7 +51,8 @@ class Judge:
     """Asks an LLM, through any configured backend, whether cited passages support a sentence."""
 
     def __init__(self, handle: LLMHandle, cache_file: Path | None = None) -> None:
-        if handle.llm is None:
+        self.generator = generator_for(handle)
+        if not self.generator.available:
             raise ValueError("The LLM judge needs an LLM backend: use --judge local or --judge openai.")
         self.handle = handle
         self.model_id = handle.model_id
@@ -81,10 +82,8 @@ class Judge:
         key = self._key(prompt)
         if key in self.cache:
             return self.cache[key]
-        assert self.handle.llm is not None
         self.calls += 1
-        reply = self.handle.llm.chat([ChatMessage(role="user", content=prompt)], max_tokens=4, temperature=0.0)
-        verdict = parse_verdict(reply.message.content or "")
+        verdict = parse_verdict(self.generator.reply(prompt, max_tokens=4, temperature=0.0))
         self._remember(key, verdict)
         return verdict
 

@@ -8,7 +8,6 @@ to the questions and sentences behind it (``results.jsonl``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
 from typing import Any
 
 from eval.dataset import DraftingRecord, Question, fact_present
@@ -17,18 +16,15 @@ from eval.judge import Judge
 from eval.metrics import answer_pairs, cost_pairs, decision_pairs, facts_found, retrieval_pairs, sentence_pairs
 from eval.retrieval_metrics import first_hit_rank, gold_spans
 from core.text import has_cjk
-from index.retrieval import Hit
-from rag.answer import Answer
+from rag.answer import Answer, Context
 
-HIT_FIELDS = {f.name for f in fields(Hit)}
 RETRIEVAL_AND_COST = {"hit_at_1", "hit_at_5", "mrr", "prompt_tokens", "completion_tokens", "latency_s",
                       "first_token_s"}
 
 
 def evidence(passage: dict[str, Any]) -> str:
-    """A passage as the product's checker reads it (``Hit.evidence``: label and date belong to it)."""
-    defaults = {"chunk_id": "", "title": "", "section": "", "score": 0.0, "rank": 0}
-    return Hit(**{**defaults, **{f: passage[f] for f in HIT_FIELDS if f in passage}}).evidence
+    """A stored passage as the product's checker reads it (``Hit.evidence``: label and date belong to it)."""
+    return Context.from_dict(passage).evidence
 
 
 class GoldLocator:
@@ -59,7 +55,7 @@ class GoldLocator:
 def _checked_sentences(question: Question, answer: Answer, judge: Judge | None) -> list[ScoredSentence]:
     if answer.refused:
         return []
-    passages = [evidence(ctx) for ctx in answer.contexts]
+    passages = [ctx.evidence for ctx in answer.contexts]
     sentences = score_sentences(answer.answer, passages, lenient_cjk=has_cjk(question.question))
     if judge is not None:
         judge.judge_sentences(sentences, passages)
@@ -68,9 +64,8 @@ def _checked_sentences(question: Question, answer: Answer, judge: Judge | None) 
 
 def score_qa(system: str, question: Question, answer: Answer, locator: GoldLocator, judge: Judge | None,
              streamed: bool) -> dict[str, Any]:
-    hits = [Hit(**ctx) for ctx in answer.contexts]
     spans, warnings = locator.spans(question)
-    rank = first_hit_rank(hits, spans) if spans else None
+    rank = first_hit_rank(answer.contexts, spans) if spans else None
     sentences = _checked_sentences(question, answer, judge)
     facts = facts_found(question, answer.answer, answer.refused)
     metrics = {
@@ -96,7 +91,7 @@ def rescore_qa(row: dict[str, Any], question: Question) -> dict[str, Any]:
     """
     if row.get("error") or row.get("answer") is None:
         return row
-    answer = Answer(**row["answer"])
+    answer = Answer.from_dict(row["answer"])
     judged = "judge_supported" in row["metrics"]
     sentences = _checked_sentences(question, answer, None)
     if judged:

@@ -31,8 +31,9 @@ from eval.leave_out import LeaveOutRetriever
 from core.text import has_cjk
 from index.retrieval import Hit, HybridRetriever
 from rag.acceptance import decide_unchecked
-from rag.answer import Answer, Answerer
+from rag.answer import Answer, Answerer, Context
 from rag.extractive import extractive_answer
+from rag.generation import generator_for
 from core.config import Settings
 from rag.llm import LLMHandle, build_llm, usage_of
 from rag.prompts import REFUSAL_EN, REFUSAL_ZH
@@ -132,12 +133,13 @@ class VanillaSystem:
         self.embedder = SentenceTransformerEmbedding(settings.embedding.model, settings.embedding.batch_size)
         self.index = VectorStoreIndex.from_documents(documents, embed_model=self.embedder)
         # similarity_top_k=2 is llama-index's default, stated here so the report can say it.
-        self.engine = self.index.as_query_engine(llm=llm.llm, similarity_top_k=top_k) if llm.llm else None
+        generates = generator_for(llm).available
+        self.engine = self.index.as_query_engine(llm=llm.llm, similarity_top_k=top_k) if generates else None
         self.retriever = self.index.as_retriever(similarity_top_k=top_k)
         self.usage = _UsageRecorder()
-        if llm.llm is not None:
+        if generates:
             get_dispatcher().add_event_handler(self.usage)
-        mode = f"same LLM ({llm.model_id})" if llm.llm else "extractive composer (no LLM configured)"
+        mode = f"same LLM ({llm.model_id})" if generates else "extractive composer (no LLM configured)"
         self.description = f"llama-index VectorStoreIndex defaults: SentenceSplitter, MiniLM dense top-{top_k}, {mode}"
 
     def _similarity(self, question: str, sentences: list[str]) -> list[float]:
@@ -178,7 +180,7 @@ class VanillaSystem:
         nodes = self.retriever.retrieve(bundle)
         retrieve_ms = (time.perf_counter() - started) * 1000
         hits = self._hits(nodes)
-        result = Answer(question=question.question, answer="", refused=False, contexts=[h.to_dict() for h in hits],
+        result = Answer(question=question.question, answer="", refused=False, contexts=[Context.of(h) for h in hits],
                         llm=self.llm.model_id, id=question.id, standalone_question=question.question)
         if self.engine is None:  # raw text keeps its hard line breaks; the composer needs sentences
             flat = [replace(h, text=" ".join(h.text.split())) for h in hits]

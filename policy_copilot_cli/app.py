@@ -156,17 +156,18 @@ def _print_answer(result, as_json: bool) -> None:  # type: ignore[no-untyped-def
         return
     colour = typer.colors.YELLOW if result.refused else None
     typer.secho(result.answer, fg=colour)
-    flagged = [s for s in result.sentences if not s["supported"]]
+    flagged = [s for s in result.sentences if not s.supported]
     for sentence in flagged:
-        typer.secho(f"  ⚠ unsupported: {sentence['text']} ({sentence['reason']})", fg=typer.colors.RED)
+        typer.secho(f"  ⚠ unsupported: {sentence.text} ({sentence.reason})", fg=typer.colors.RED)
     if result.citations:
         typer.echo("\nSources:")
         for c in result.citations:
-            typer.echo(f"  [{c['n']}] {c['label']} ({c['date']}) — {c['doc']} chars {c['start']}-{c['end']}")
+            p = c.passage
+            typer.echo(f"  [{c.n}] {p.label} ({p.date}) — {p.doc} chars {p.start}-{p.end}")
     elif result.refused and result.contexts:
         typer.echo("\nNearest passages:")
         for h in result.contexts[:3]:
-            typer.echo(f"  - {h['label']} ({h['date']})")
+            typer.echo(f"  - {h.label} ({h.date})")
     t = result.timings
     typer.secho(
         f"\n[{result.llm}] retrieve {t.get('retrieve_ms', 0):.0f} ms · first token {t.get('first_token_ms', 0):.0f} ms · "

@@ -11,7 +11,7 @@ decisions live in modules named for them: ``questions`` (what is asked),
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,26 +24,27 @@ from rag.citations import CheckedSentence, clean_citations, strip_markers
 from rag.context import render, select_sentences
 from rag.generation import Completion, Generator, complete, generator_for
 from rag.llm import LLMHandle, build_llm
-from rag.presentation import Clock, citation_records, not_covered_note, refusal_message, within_budget
+from rag.presentation import (Citation, Clock, Context, citation_records, not_covered_note, refusal_message,
+                               within_budget)
 from rag.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, user_prompt
 from rag.questions import Language, Turn, answer_filters, asked_shape, condense_heuristic, is_broad
 from rag.answerability import TermStats
 from rag.relevance import AskJudge, Chat, LexicalScorer
 from rag.similarity import SimilarityCache
 
-__all__ = ["Answer", "Answerer", "Completion", "Turn"]
+__all__ = ["Answer", "Answerer", "CheckedSentence", "Citation", "Completion", "Context", "Turn"]
 
 
 @dataclass
 class Answer:
-    """One answer, in the shape ``ask --json`` prints."""
+    """One answer; ``to_dict`` is the shape ``ask --json`` prints (and eval and the audit log store)."""
 
     question: str
     answer: str
     refused: bool
-    citations: list[dict[str, Any]] = field(default_factory=list)
-    sentences: list[dict[str, Any]] = field(default_factory=list)
-    contexts: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    sentences: list[CheckedSentence] = field(default_factory=list)
+    contexts: list[Context] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     llm: str = ""
     prompt_tokens: int = 0
@@ -57,13 +58,22 @@ class Answer:
     unanswered: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        """The JSON record: every field in order, citations, sentences and contexts as plain dicts."""
+        return {**self.__dict__, "citations": [c.to_dict() for c in self.citations],
+                "sentences": [s.to_dict() for s in self.sentences], "contexts": [c.to_dict() for c in self.contexts]}
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> Answer:
+        """An answer read back from its JSON record (an eval run's ``results.jsonl``)."""
+        return cls(**{**record, "citations": [Citation.from_dict(c) for c in record.get("citations", [])],
+                      "sentences": [CheckedSentence(**s) for s in record.get("sentences", [])],
+                      "contexts": [Context.from_dict(c) for c in record.get("contexts", [])]})
 
     @property
     def supported_share(self) -> float:
         if not self.sentences:
             return 1.0
-        return sum(1 for s in self.sentences if s["supported"]) / len(self.sentences)
+        return sum(1 for s in self.sentences if s.supported) / len(self.sentences)
 
 
 class Answerer:
@@ -126,7 +136,7 @@ class Answerer:
         clock.retrieve_ms = clock.elapsed_ms()
         yield "sources", hits
         asked_in = Language.of(question)
-        base = Answer(question=question, answer="", refused=False, contexts=[h.to_dict() for h in hits],
+        base = Answer(question=question, answer="", refused=False, contexts=[Context.of(h) for h in hits],
                       llm=self.llm.model_id, id=qid, standalone_question=standalone)
         if not hits:
             yield "answer", self._refuse(base, hits, asked_in, clock)
@@ -198,8 +208,8 @@ class Answerer:
             checked = bilingual.to_chinese(self.llm, checked)
         joined = "\n".join(f"- {s.text}" for s in checked) if shape.items else " ".join(s.text for s in checked)
         base.answer = joined + not_covered_note(decision, asked_in.chinese)
-        base.sentences = [s.to_dict() for s in checked]
-        base.citations = citation_records(checked, hits)
+        base.sentences = list(checked)
+        base.citations = citation_records(checked, base.contexts)
         base.timings = clock.timings()
         return base
 

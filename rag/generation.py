@@ -1,8 +1,8 @@
 """Generators: an LLM one and an extractive (no-LLM) one behind one protocol.
 
 Callers ask ``generator.available`` or just call: the extractive generator cannot
-write text, so ``generate`` says which backend to choose, ``warm_up`` reports False and
-``rewrite`` returns None — instead of each caller checking ``LLMHandle.llm is None``.
+write text, so ``generate`` and ``reply`` say which backend to choose, ``warm_up`` reports
+False and ``rewrite`` returns None — instead of each caller checking ``LLMHandle.llm is None``.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ class Generator(Protocol):
 
     def generate(self, system: str, user: str, max_tokens: int | None = None) -> Iterator[tuple[str, Any]]: ...
 
+    def reply(self, user: str, *, system: str = "", max_tokens: int | None = None,
+              temperature: float | None = None) -> str: ...
+
     def rewrite(self, prompt: str, max_tokens: int) -> str | None: ...
 
     def chat(self, messages: Sequence[tuple[str, str]], max_tokens: int) -> str | None:
@@ -72,11 +75,18 @@ class LLMGenerator:
                 yield "token", chunk.delta
         yield "usage", usage_of(last.raw if last else None)
 
+    def reply(self, user: str, *, system: str = "", max_tokens: int | None = None,
+              temperature: float | None = None) -> str:
+        """One whole reply, not streamed, to a user message after an optional system message."""
+        messages = [ChatMessage(role="system", content=system)] if system else []
+        options = {k: v for k, v in (("max_tokens", max_tokens), ("temperature", temperature)) if v is not None}
+        response = self.llm.chat([*messages, ChatMessage(role="user", content=user)], **options)
+        return response.message.content or ""
+
     def rewrite(self, prompt: str, max_tokens: int) -> str | None:
         """The first line of a short reply to one user message (follow-up condensing); None if the call fails."""
         try:
-            reply = self.llm.chat([ChatMessage(role="user", content=prompt)], max_tokens=max_tokens)
-            return (reply.message.content or "").strip().splitlines()[0].strip(' "')
+            return self.reply(prompt, max_tokens=max_tokens).strip().splitlines()[0].strip(' "')
         except Exception:  # an LLM hiccup must not lose the question
             return None
 
@@ -108,6 +118,10 @@ class ExtractiveGenerator:
     available = False
 
     def generate(self, system: str, user: str, max_tokens: int | None = None) -> Iterator[tuple[str, Any]]:
+        raise LLMUnavailable(NO_LLM)
+
+    def reply(self, user: str, *, system: str = "", max_tokens: int | None = None,
+              temperature: float | None = None) -> str:
         raise LLMUnavailable(NO_LLM)
 
     def rewrite(self, prompt: str, max_tokens: int) -> str | None:

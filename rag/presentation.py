@@ -1,10 +1,10 @@
-"""How a decided answer is written into the ``Answer`` record: refusal text, citation records, timings."""
+"""How a decided answer is written into the ``Answer`` record: refusal text, citations, contexts, timings."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
 from typing import Any
 
 from core.policy import POLICY
@@ -30,6 +30,38 @@ class Clock:
         total = self.elapsed_ms()
         return {"retrieve_ms": round(self.retrieve_ms, 1), "first_token_ms": round(self.first_token_ms or total, 1),
                 "total_ms": round(total, 1)}
+
+
+@dataclass
+class Context(Hit):
+    """A retrieved passage as an answer records it: ``Hit``'s fields, its JSON from ``to_dict``."""
+
+    @classmethod
+    def of(cls, hit: Hit) -> Context:
+        return cls(**{f.name: getattr(hit, f.name) for f in fields(Hit)})
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> Context:
+        """A stored passage; the fields a record may lack (a draft's sources) are left empty."""
+        defaults = {"chunk_id": "", "title": "", "section": "", "score": 0.0, "rank": 0}
+        return cls(**{**defaults, **{f.name: record[f.name] for f in fields(Hit) if f.name in record}})
+
+
+@dataclass
+class Citation:
+    """One cited passage and its number in the answer (the ``citations`` records)."""
+
+    n: int
+    passage: Hit
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.passage
+        return {"n": self.n, "doc": p.doc, "label": p.label, "date": p.date, "start": p.start, "end": p.end,
+                "text": p.text}
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> Citation:
+        return cls(record["n"], Context.from_dict(record))
 
 
 def refusal_message(hits: Sequence[Hit], chinese: bool) -> str:
@@ -65,11 +97,7 @@ def short_title(title: str, limit: int = POLICY.title_chars) -> str:
     return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def citation_records(checked: Sequence[CheckedSentence], hits: Sequence[Hit]) -> list[dict[str, Any]]:
-    """One record per cited passage, in passage order (the ``citations`` field of ``ask --json``)."""
+def citation_records(checked: Sequence[CheckedSentence], hits: Sequence[Hit]) -> list[Citation]:
+    """One citation per cited passage, in passage order (the ``citations`` field of ``ask --json``)."""
     used = sorted({n for s in checked for n in s.citations})
-    return [
-        {"n": n, "doc": hits[n - 1].doc, "label": hits[n - 1].label, "date": hits[n - 1].date,
-         "start": hits[n - 1].start, "end": hits[n - 1].end, "text": hits[n - 1].text}
-        for n in used
-    ]
+    return [Citation(n, hits[n - 1]) for n in used]

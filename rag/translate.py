@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from core.text import MARKER
-from llama_index.core.llms import ChatMessage
 
 from rag.evidence import figure_values, missing_figures
+from rag.generation import Generator, generator_for
 from rag.llm import LLMHandle
 
 __all__ = ["figure_values", "missing_figures", "translate", "Translation"]
@@ -88,12 +88,14 @@ def translate(llm: LLMHandle, text: str, to: str, glossary_path: Path | None = N
         raise TranslationInputError("There is no text to translate.")
     if len(text) > MAX_CHARS:
         raise TranslationInputError(f"The text is {len(text):,} characters; translate at most {MAX_CHARS:,} at a time.")
-    if llm.llm is None:
+    generator = generator_for(llm)
+    if not generator.available:
         raise TranslationUnavailable(
             "Translation needs a language model. Choose the local or openai LLM backend (--llm local)."
         )
     terms = glossary_matches(text, load_glossary(glossary_path), to)
-    pieces = [_translate_block(llm, block, to, terms) if block.strip() else block for block in re.split(r"(\n\s*\n)", text)]
+    pieces = [_translate_block(generator, block, to, terms) if block.strip() else block
+              for block in re.split(r"(\n\s*\n)", text)]
     translated = _enforce_glossary("".join(pieces), terms)
     if to == "zh-Hant":
         translated = to_hong_kong_traditional(translated)
@@ -109,7 +111,7 @@ def translate(llm: LLMHandle, text: str, to: str, glossary_path: Path | None = N
     )
 
 
-def _translate_block(llm: LLMHandle, block: str, to: str, terms: list[tuple[str, str]]) -> str:
+def _translate_block(generator: Generator, block: str, to: str, terms: list[tuple[str, str]]) -> str:
     fixed = "\n".join(f"- {source} = {target}" for source, target in terms)
     system = (
         f"You translate Hong Kong Government text into {TARGETS[to]}. Translate faithfully and completely; add nothing. "
@@ -119,12 +121,7 @@ def _translate_block(llm: LLMHandle, block: str, to: str, terms: list[tuple[str,
     )
     if fixed:
         system += f"\nUse these fixed renderings:\n{fixed}"
-    assert llm.llm is not None
-    reply = llm.llm.chat(
-        [ChatMessage(role="system", content=system), ChatMessage(role="user", content=block)],
-        max_tokens=min(2048, 3 * len(block) // 2 + 64),
-    )
-    return (reply.message.content or "").strip()
+    return generator.reply(block, system=system, max_tokens=min(2048, 3 * len(block) // 2 + 64)).strip()
 
 
 @lru_cache(maxsize=1)

@@ -160,15 +160,16 @@ def assert_well_formed(answer: Any, question: str | None = None) -> None:
         return
     assert answer.citations, "an answer that is not a refusal cites its passages"
     for citation in answer.citations:
-        n = citation["n"]
+        n = citation.n
         assert 1 <= n <= len(contexts)
         passage = contexts[n - 1]
-        assert (citation["doc"], citation["label"], citation["text"]) == (passage["doc"], passage["label"], passage["text"])
+        cited = citation.passage
+        assert (cited.doc, cited.label, cited.text) == (passage.doc, passage.label, passage.text)
     assert {int(n) for n in MARKER.findall(answer.answer)} <= set(range(1, len(contexts) + 1))
     for sentence in answer.sentences:
-        assert set(sentence["citations"]) <= set(range(1, len(contexts) + 1))
-        if sentence["supported"]:
-            assert sentence["citations"]
+        assert set(sentence.citations) <= set(range(1, len(contexts) + 1))
+        if sentence.supported:
+            assert sentence.citations
 
 
 # ---- files --------------------------------------------------------------------------------------

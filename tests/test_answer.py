@@ -35,8 +35,8 @@ def test_prompt_carries_numbered_labelled_passages_and_invented_citation_is_drop
     assert headings and all(re.search(r"(?:19|20)\d\d", line) for line in headings)  # every passage is dated
     assert "Question: How big is the AI Subsidy Scheme?" in prompt
     assert "[12]" not in result.answer
-    assert result.sentences[0]["citations"] == [1]  # the model's sentence; passage sentences may follow
-    assert all(1 <= c["n"] <= len(result.contexts) for c in result.citations)
+    assert result.sentences[0].citations == [1]  # the model's sentence; passage sentences may follow
+    assert all(1 <= c.n <= len(result.contexts) for c in result.citations)
 
 
 def test_unsupported_number_is_flagged_not_passed_off(built_index, retriever) -> None:
@@ -45,7 +45,7 @@ def test_unsupported_number_is_flagged_not_passed_off(built_index, retriever) ->
         "The AI Subsidy Scheme is worth $3 billion [1][2][3][4][5]. It has already funded 512 projects [1][2][3][4][5].",
     )
     result = answerer.answer("Tell me about the AI Subsidy Scheme")
-    flags = {s["text"]: s["supported"] for s in result.sentences}
+    flags = {s.text: s.supported for s in result.sentences}
     assert any("512" in text and not ok for text, ok in flags.items())
     assert not result.refused
 
@@ -75,7 +75,7 @@ def test_model_that_misses_an_answer_in_the_passages_falls_back_to_cited_passage
     result = answerer.answer("What computing power does the AI Supercomputing Centre provide?")
     assert not result.refused and result.engine == "extractive-fallback"
     assert "petaFLOPS" in result.answer and result.citations
-    assert all(s["supported"] and s["citations"] for s in result.sentences)
+    assert all(s.supported and s.citations for s in result.sentences)
     assert result.model_text == "The documents do not contain this information."
 
 
@@ -90,18 +90,18 @@ def test_chinese_question_is_answered_in_english_then_translated_with_figures_ch
     result = answerer.answer("數碼港人工智能超算中心提供幾多算力？")
     assert "Question: How much computing power does the Cyberport" in llm.prompts[1]
     first, second = result.sentences
-    assert first["text"].startswith("人工智能超算中心提供約1300")  # s2hk: 约 → 約
-    cited = {c["n"]: c["text"] for c in result.citations}
-    assert first["citations"] and all("1 300" in cited[n] for n in first["citations"])
-    assert first["text"].endswith("".join(f"[{n}]" for n in first["citations"]))
-    assert first["supported"] and not second["supported"] and "3 000" in second["reason"]
+    assert first.text.startswith("人工智能超算中心提供約1300")  # s2hk: 约 → 約
+    cited = {c.n: c.passage.text for c in result.citations}
+    assert first.citations and all("1 300" in cited[n] for n in first.citations)
+    assert first.text.endswith("".join(f"[{n}]" for n in first.citations))
+    assert first.supported and not second.supported and "3 000" in second.reason
 
 
 def test_extractive_backend_cites_and_refuses(built_index, retriever) -> None:
     answerer = Answerer(built_index, retriever=retriever, llm=build_llm(built_index, "extractive"))
     result = answerer.answer("What computing power does the AI Supercomputing Centre provide?")
     assert not result.refused and result.citations
-    assert all(s["supported"] for s in result.sentences)
+    assert all(s.supported for s in result.sentences)
     assert "petaFLOPS" in result.answer
     assert answerer.answer("How many enquiries does the 1823 AI chatbot handle per year?").refused
 

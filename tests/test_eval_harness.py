@@ -190,7 +190,7 @@ def test_vanilla_answer_without_markers_is_scored_as_uncited(built_index: Settin
         answer = vanilla.answer(question)
         assert len(answer.contexts) == 2 and llm.calls == 1
         for ctx in answer.contexts:  # offsets point into the text vanilla indexed
-            assert vanilla.document_text(ctx["doc"])[ctx["start"]:ctx["end"]] == ctx["text"]
+            assert vanilla.document_text(ctx.doc)[ctx.start:ctx.end] == ctx.text
         row = score_qa("vanilla", question, answer, GoldLocator(vanilla.document_text), None, streamed=False)
     finally:
         vanilla.close()

@@ -139,7 +139,7 @@ def test_real_native_server_answers_through_the_product(built_index: Settings, r
         "How much computing power will the AI Supercomputing Centre reach?")
     assert not result.refused, result.answer
     assert any(f in result.answer for f in ("3 000", "3000", "3,000")), result.answer
-    assert result.citations and all(s["supported"] for s in result.sentences if s["citations"])
+    assert result.citations and all(s.supported for s in result.sentences if s.citations)
 
 
 def running(pid: int) -> bool:

@@ -79,7 +79,7 @@ def test_missing_or_broken_users_file_is_refused_with_the_fix(tmp_path: Path) ->
 
 # ---- the group rule, below the web layer -------------------------------------------------------
 def _docs_in(result) -> set[str]:  # type: ignore[no-untyped-def]
-    return {h["doc"] for h in result.answer.contexts} | {c["doc"] for c in result.answer.citations}
+    return {h.doc for h in result.answer.contexts} | {c.passage.doc for c in result.answer.citations}
 
 
 def _ask(service: CopilotService, user: str, question: str):  # type: ignore[no-untyped-def]

@@ -20,7 +20,6 @@ import sys
 import time
 import unicodedata
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -46,7 +45,7 @@ from index.loaders import DocumentLoadError, load_file
 from index.metadata import write_sidecar
 from index.retrieval import MAX_QUESTION_CHARS, Filters, HybridRetriever, QueryError, check_question
 from index.store import CURRENT_FILE, current_generation, read_manifest
-from rag.answer import Answerer
+from rag.answer import Answer, Answerer
 from core.config import Settings
 from rag.llm import build_llm
 from ui.access import LOCAL_VIEWER
@@ -149,7 +148,7 @@ def test_question_through_cli_batch(cli_batch: dict[str, dict[str, Any]], qid: s
         assert "characters long" in line["error"]
         return
     assert "error" not in line, line
-    assert_well_formed(SimpleNamespace(**line))
+    assert_well_formed(Answer.from_dict(line))  # the JSON ask prints reads back as an Answer
     assert _no_controls(line["question"])
 
 
@@ -482,7 +481,7 @@ def test_big5_upload_is_decoded_and_answerable(upload_service: CopilotService, b
     assert "big5-long.txt" in {row.doc for row in upload_service.list_documents(LOCAL_VIEWER)}
     events = list(upload_service.ask(LOCAL_VIEWER, "數碼港超算中心提供甚麼？"))
     result = events[-1][1]
-    assert "big5-long.txt" in {h["doc"] for h in result.answer.contexts}
+    assert "big5-long.txt" in {h.doc for h in result.answer.contexts}
     assert_well_formed(result.answer)
 
 

@@ -27,6 +27,7 @@ def serve(
     """Start the Policy Copilot web app."""
     from index.ingest import IngestError, ingest
     from index.store import IndexError_, current_generation
+    from rag.generation import generator_for
     from rag.llm import LLMUnavailable
     from rag.models import ModelFileError
     from ui.auth import UsersFileError, UserStore
@@ -71,7 +72,7 @@ def serve(
         handle = service.llm(backend)
     except (LLMUnavailable, ModelFileError, ValueError) as exc:
         fail(f"{exc}\nOr start without a model: policy-copilot serve --llm extractive")
-    if handle.llm is not None:
+    if generator_for(handle).available:
         typer.echo("Reading the instructions into the model's cache, so the first question is quick…")
         service.answerer(backend).warm_up()
     engine = f" ({handle.engine} llama.cpp)" if handle.engine else ""

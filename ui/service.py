@@ -158,15 +158,16 @@ class CopilotService:
         translated, note = "", ""
         if options.language != "auto" and not answer.refused:
             translated, note = self._in_language(answer.answer, options.language, answerer.llm)
+        stored = answer.to_dict()
         record_id = self.audit.record(
             user=viewer.name, kind="answer", question=question, answer=answer.answer, refused=answer.refused,
-            retrieved=answer.contexts, citations=answer.citations, index=answerer.retriever.manifest.digest,
+            retrieved=stored["contexts"], citations=stored["citations"], index=answerer.retriever.manifest.digest,
             llm=answer.llm,
             extra={
                 "standalone_question": answer.standalone_question,
                 "outcome": answer.outcome, "reason": answer.reason, "unanswered": "; ".join(answer.unanswered),
                 "filters": {"docs": sorted(filters.docs), "date_from": filters.date_from, "date_to": filters.date_to},
-                "unsupported": sum(1 for s in answer.sentences if not s["supported"]),
+                "unsupported": sum(1 for s in answer.sentences if not s.supported),
                 "timings": answer.timings,
                 **({"translation": translated} if translated else {}),
             },
