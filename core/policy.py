@@ -38,14 +38,16 @@ class AnswerPolicy:
     refusal_max_chars: int = 400
     vector_cache_size: int = 20_000  # sentence vectors kept (384 floats each: ~30 MB at most; 9765dd5)
     # Does a sentence answer an ask (rag/relevance.LexicalScorer): P = sigmoid(bias + w_coverage * coverage
-    # + w_cosine * cosine + w_typed * typed). Logistic regression (class-balanced) on the best sentence of
-    # 168 tune asks of eval/questions (eval/fit_answerability.py tune); an ask is answered at P >= 0.37, where
-    # grouped 5-fold on tune gave answerable refused 0.08, out of scope refused 0.70, near misses 0.13.
-    answerability_w_coverage: float = 1.43
-    answerability_w_cosine: float = 1.819
-    answerability_w_typed: float = 0.833
-    answerability_bias: float = -2.636
-    answerability_min: float = 0.37
+    # + w_cosine * cosine + w_typed * typed). Class-balanced logistic regression on the best sentence of the
+    # 168 English tune asks of eval/questions (`make fit-answerability`, 2026-12-04). Grouped 5-fold on tune
+    # at P >= 0.40: answerable refused 0.11, out of scope refused 0.87, near misses refused 0.20 (at 0.35:
+    # 0.10 / 0.67 / 0.07; at 0.50: 0.34 / 1.00 / 0.60). Words and cosine find off-topic questions, not near
+    # misses: with an LLM the model's yes/no decides those (rag/relevance.model_says).
+    answerability_w_coverage: float = 1.726
+    answerability_w_cosine: float = 1.404
+    answerability_w_typed: float = 1.068
+    answerability_bias: float = -2.724
+    answerability_min: float = 0.40
     judge_max_tokens: int = 3  # the answering model's yes/no on each ask (rag/relevance.model_says)
     sentences_per_ask: int = 2  # an extractive factoid quotes at most this many answering sentences an ask
     title_chars: int = 90  # nearest-document titles in a refusal are cut to this (display only)

@@ -7,8 +7,8 @@ project can get" is not answered by "the $3 billion AI Subsidy Scheme").
 Two judges, chosen by measurement on the tune split of eval/questions (never the held-out split):
 - ``LexicalScorer`` (every backend): P(a sentence answers an ask) = a logistic model over the
   ask's idf-weighted word coverage (rag/answerability), the MiniLM cosine, and whether a number
-  or date is given where one is asked. Fitted on 168 tune asks (grouped 5-fold: out of scope
-  refused 0.77, near misses 0.23, answerable refused 0.14 at P 0.4): it finds questions off the
+  or date is given where one is asked. Fitted on 168 tune asks (grouped 5-fold at P 0.40: out of
+  scope refused 0.87, near misses 0.20, answerable refused 0.11): it finds questions off the
   papers, but words and cosine cannot tell a near miss from an answer.
 - ``model_says`` (an LLM backend): the answering model itself, asked in the same conversation
   ("do the passages above state ...? yes or no"), so the system prompt, the passages and its answer
