@@ -127,12 +127,14 @@ def decision_pairs(question: Question, answer: dict[str, Any], leave_out: bool =
     texts = [str(s["text"] if isinstance(s, dict) else s.text) for s in answer.get("sentences") or []]
     counts = gap == "answerable" and question.type != "summary" and not refused
     return {
-        "near_miss_refused": (float(refused), float(gap == "near_miss")),
-        "out_of_scope_refused": (float(refused), float(gap == "out_of_scope")),
-        "partial_not_refused": (float(not refused), float(gap == "partial")),
-        "partial_named": (float(not refused and names_gap(question.unanswered, answer)), float(gap == "partial")),
-        "repeats": (float(has_repeat(texts)), float(not refused and bool(texts))),
-        "leave_out_abstained": (float(refused or bool(answer.get("unanswered"))),
+        "near_miss_refused": (float(refused and gap == "near_miss"), float(gap == "near_miss")),
+        "out_of_scope_refused": (float(refused and gap == "out_of_scope"), float(gap == "out_of_scope")),
+        "partial_not_refused": (float(not refused and gap == "partial"), float(gap == "partial")),
+        "partial_named": (float(gap == "partial" and not refused and names_gap(question.unanswered, answer)),
+                          float(gap == "partial")),
+        "repeats": (float(not refused and has_repeat(texts)), float(not refused and bool(texts))),
+        "leave_out_abstained": (float(leave_out and leave_out_counts(question)
+                                      and (refused or bool(answer.get("unanswered")))),
                                 float(leave_out and leave_out_counts(question))),
         "answer_words": (float(len(str(answer.get("answer", "")).split())) if counts else 0.0, float(counts)),
     }

@@ -22,7 +22,7 @@ def _answer(refused: bool, text: str = "", unanswered: tuple[str, ...] = (), sen
 @pytest.mark.parametrize("question, answer, metric, pair", [
     (NEAR, _answer(True), "near_miss_refused", (1.0, 1.0)),
     (NEAR, _answer(False, "The AISC has 3,000 petaFLOPS [1]."), "near_miss_refused", (0.0, 1.0)),
-    (NEAR, _answer(True), "out_of_scope_refused", (1.0, 0.0)),  # not an out-of-scope question
+    (NEAR, _answer(True), "out_of_scope_refused", (0.0, 0.0)),  # not an out-of-scope question: counts nowhere
     (PARTIAL, _answer(False, "x", ("how many civil servants use it?",)), "partial_named", (1.0, 1.0)),
     (PARTIAL, _answer(False, "x"), "partial_named", (0.0, 1.0)),  # answered without naming the gap
     (PARTIAL, _answer(True), "partial_not_refused", (0.0, 1.0)),
@@ -34,7 +34,7 @@ def test_decision_pairs(question: Question, answer: dict, metric: str, pair: tup
 
 
 def test_leave_out_counts_only_for_its_system() -> None:
-    assert decision_pairs(FACT, _answer(True))["leave_out_abstained"] == (1.0, 0.0)
+    assert decision_pairs(FACT, _answer(True))["leave_out_abstained"] == (0.0, 0.0)
     assert decision_pairs(FACT, _answer(True), leave_out=True)["leave_out_abstained"] == (1.0, 1.0)
     assert decision_pairs(FACT, _answer(False, "16 labs"), leave_out=True)["leave_out_abstained"] == (0.0, 1.0)
 
