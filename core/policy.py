@@ -49,7 +49,6 @@ class AnswerPolicy:
     answerability_bias: float = -2.724
     answerability_min: float = 0.40
     judge_max_tokens: int = 3  # the answering model's yes/no on each ask (rag/relevance.model_says)
-    sentences_per_ask: int = 2  # an extractive factoid quotes at most this many answering sentences an ask
     title_chars: int = 90  # nearest-document titles in a refusal are cut to this (display only)
     # Follow-up condensing with an LLM: the last turns, each answer cut, a one-line rewrite (b6e84fb, hand-set).
     condense_turns: int = 3

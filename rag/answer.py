@@ -167,12 +167,11 @@ class Answerer:
         base.engine = "llm"
         replies: dict[str, str | None] = {}
 
-        def ask_model(follow_up: str) -> str | None:  # the same conversation: its KV cache is reused
-            if follow_up not in replies:  # once an ask, though the fallback is judged too
-                replies[follow_up] = self.generator.chat([("system", SYSTEM_PROMPT), ("user", prompt),
-                                                          ("assistant", text), ("user", follow_up)],
-                                                         POLICY.judge_max_tokens)
-            return replies[follow_up]
+        def ask_model(message: str) -> str | None:  # after the answer, with its system prompt (a cached prefix)
+            if message not in replies:  # once a check, though the fallback is judged too
+                replies[message] = self.generator.chat([("system", SYSTEM_PROMPT), ("user", message)],
+                                                       POLICY.judge_max_tokens)
+            return replies[message]
 
         yield "answer", self._finish(base, text, hits, question=english, asked_in=asked_in,
                                      written_in=Language.ENGLISH, clock=clock, chat=ask_model)
@@ -202,7 +201,8 @@ class Answerer:
             added = self.complete_from_passages(checked, hits, question)[len(checked):]
             checked = checked + answering(question, added, hits, self.judge)
         shape = asked_shape(base.question)
-        checked = within_budget(checked, shape.words or (self.settings.answer.broad_words if is_broad(question)
+        broad = is_broad(question) or shape.items is not None  # "3 bullet points on ..." is a summary request
+        checked = within_budget(checked, shape.words or (self.settings.answer.broad_words if broad
                                                          else self.settings.answer.factoid_words))[:shape.items]
         if asked_in is not written_in:
             checked = bilingual.to_chinese(self.llm, checked)
@@ -215,8 +215,7 @@ class Answerer:
 
     def extractive(self, question: str, hits: Sequence[Hit], chinese: bool) -> str:
         """The no-LLM answer: an overview for a list/summary question, else the best answering sentences."""
-        return extractive.compose(question, hits, chinese, self.settings.answer.broad_extra_sentences, self.similarity,
-                                  self.judge)
+        return extractive.compose(question, hits, chinese, self.settings.answer.broad_extra_sentences, self.similarity)
 
     def complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit], question: str,
                                broad: bool | None = None, max_extra: int | None = None) -> list[CheckedSentence]:

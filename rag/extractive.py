@@ -17,10 +17,8 @@ from core.sentences import sentence_spans
 from core.text import is_apparatus, is_member_text
 from index.retrieval import Hit
 from rag.acceptance import looks_like_instruction
-from rag.relevance import AskJudge
 from rag.citations import CheckedSentence, check_answer, strip_markers
 from rag.evidence import content_words, numbers, overlap
-from rag.asks import split_asks, with_subject
 from rag.questions import LEAD_NUMBER, answers_numeric, expects_number, focus_words, is_broad, mentions
 
 Similarity = Callable[[str, list[str]], list[float]]
@@ -125,31 +123,13 @@ def overview_sentences(question: str, hits: Sequence[Hit], max_sentences: int, s
     return _cite(picked[:max_sentences])
 
 
-def compose(question: str, hits: Sequence[Hit], chinese: bool, broad_sentences: int, similarity: Similarity,
-            judge: AskJudge | None = None) -> str:
+def compose(question: str, hits: Sequence[Hit], chinese: bool, broad_sentences: int, similarity: Similarity) -> str:
     """The no-LLM answer: an overview for a list/summary question, else the best answering sentences.
 
-    With a ``judge`` that scores sentences, a factoid's sentences are the ones it scores as answering
-    each ask (one or two an ask); the word-overlap pick remains for Chinese questions.
     """
     if is_broad(question) and not chinese:
         return overview_sentences(question, hits, broad_sentences, similarity)
-    if judge is not None and judge.scorer is not None and not chinese:
-        return judged_answer(question, hits, judge)
     return extractive_answer(question, hits, chinese, similarity=similarity)
-
-
-def judged_answer(question: str, hits: Sequence[Hit], judge: AskJudge) -> str:
-    """Each ask's best answering passage sentences by the judge's score, in passage order, each once."""
-    candidates = list(quotable(hits))
-    asks = split_asks(question)
-    picked: dict[tuple[int, int], str] = {}
-    for ask in asks:
-        scores = judge.scores(with_subject(ask, asks[0]), [c[2] for c in candidates])
-        ranked = sorted(zip(scores, candidates), key=lambda x: -x[0])
-        best = [c for score, c in ranked[:POLICY.sentences_per_ask] if score >= POLICY.answerability_min]
-        picked.update({(n, order): sentence for n, order, sentence in best})
-    return _cite([(n, picked[(n, order)]) for n, order in sorted(picked)])
 
 
 def complete_from_passages(checked: list[CheckedSentence], hits: Sequence[Hit], question: str, *, broad: bool,

@@ -49,10 +49,14 @@ def test_decision_by_ask(question: str, outcome: str, reason: str, unanswered: t
     assert bool(decision.sentences) is (outcome != acceptance.REFUSED)
 
 
-def test_sentences_that_answer_no_ask_are_left_out() -> None:
+@pytest.mark.parametrize("with_model, kept", [
+    (True, [ANSWER]),  # the model's answer keeps only sentences that answer an ask
+    (False, [ANSWER, "The AI Subsidy Scheme has a budget of $3 billion [1]."]),  # quoted passages stay; the budget trims
+])
+def test_which_sentences_stay(with_model: bool, kept: list[str]) -> None:
     text = ANSWER + " The AI Subsidy Scheme has a budget of $3 billion [1]."
-    decision = decide(text, HITS, "What is HKPilot?", judge=JUDGE)
-    assert [s.text for s in decision.sentences] == [ANSWER]
+    decision = decide(text, HITS, "What is HKPilot?", judge=JUDGE, chat=(lambda _: "yes") if with_model else None)
+    assert [s.text for s in decision.sentences] == kept
 
 
 def test_count_question_needs_a_count_even_when_scored_high() -> None:
@@ -68,7 +72,7 @@ def test_count_question_needs_a_count_even_when_scored_high() -> None:
 def test_model_says(reply: str | None, said: bool | None) -> None:
     from rag.relevance import model_says
 
-    assert model_says(lambda _: reply, "how many staff") is said
+    assert model_says(lambda _: reply, "how many staff", "About 60 B/Ds take part.") is said
 
 
 @pytest.mark.parametrize("reply, outcome", [
