@@ -1,7 +1,7 @@
-"""The decision step's own cost: judging each ask with the answer model beside the rule it replaced.
+"""The decision step's own cost: judging each ask with the calibrated score beside the rule it replaced.
 
 For each held-out question of eval/questions (retrieved once, outside the timing), times
-``decide`` on the extractive answer with the trained judge and with the older focus-word rule,
+``decide`` on the extractive answer with the per-ask judge and with the older focus-word rule,
 and prints a table of median milliseconds a question and the ratio to the rule. Never asserts a time.
 Usage: .venv/bin/python -m bench.decision_bench [N]
 """
@@ -18,7 +18,8 @@ from core.config import Settings
 from index.retrieval import HybridRetriever
 from rag.acceptance import decide
 from rag.extractive import compose
-from rag.relevance import AskJudge
+from rag.answerability import TermStats
+from rag.relevance import AskJudge, LexicalScorer
 from rag.similarity import SimilarityCache
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "eval" / "questions" / "own_heldout.jsonl"
@@ -29,22 +30,23 @@ def main() -> None:
     settings = Settings()
     retriever = HybridRetriever(settings)
     similarity = SimilarityCache(lambda texts: retriever.embedder.encode(texts))
-    judge = AskJudge()
+    judge = AskJudge(LexicalScorer(TermStats(c.text for c in retriever.chunks.values()), similarity))
     rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
     cases = []
     for row in rows:
         hits = retriever.retrieve(row["question"], top_k=settings.answer.top_k)
         text = compose(row["question"], hits, False, settings.answer.broad_extra_sentences, similarity)
         cases.append((row["question"], hits, text))
-    _ = judge.trained  # load the model outside the timing
-    timings: dict[str, list[float]] = {"focus-word rule (before)": [], "answer model per ask": []}
+    timings: dict[str, list[float]] = {"focus-word rule (before)": [], "per-ask score (now)": []}
+    for question, hits, text in cases:  # warm every cache (verifier, vectors) for both, so order does not matter
+        decide(text, hits, question, screen=False, judge=judge)
     for question, hits, text in cases:
-        for name, use in (("focus-word rule (before)", None), ("answer model per ask", judge)):
+        for name, use in (("focus-word rule (before)", None), ("per-ask score (now)", judge)):
             started = time.perf_counter()
             decide(text, hits, question, screen=False, judge=use)
             timings[name].append((time.perf_counter() - started) * 1000)
     base = statistics.median(timings["focus-word rule (before)"]) or 1e-9
-    print(f"Decision step, {len(cases)} held-out questions, model trained: {judge.trained}\n")
+    print(f"Decision step (verification included, no LLM), {len(cases)} held-out questions\n")
     print("| decision | median ms a question | p90 ms | ratio to the rule |\n|---|---|---|---|")
     for name, values in timings.items():
         p90 = sorted(values)[int(0.9 * (len(values) - 1))]

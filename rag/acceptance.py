@@ -115,27 +115,20 @@ def judge_asks(question: str, checked: list[CheckedSentence], judge: AskJudge, c
         # A list or summary request matches few of its words in any one sentence: the word score refused
         # good overviews (held-out, extractive: summary fact recall 0.36 -> 0.06), so without the model's
         # yes/no an overview stands on the overview composer's own cosine filter, as before.
-        supported = [s for s in checked if s.supported]
-        return Decision(True, ACCEPTED, supported) if supported else Decision(False, UNSUPPORTED)
+        return Decision(True, ACCEPTED, checked) if any(s.supported for s in checked) else Decision(False, UNSUPPORTED)
     asks = split_asks(question)
     supported = [s for s in checked if s.supported]
     verdicts = judge.judge([with_subject(a, asks[0]) for a in asks], supported, chat)
     missing = tuple(a for a, v in zip(asks, verdicts) if not v.answered)
     if len(missing) == len(asks):
         return Decision(False, NOT_GIVEN, unanswered=missing)
-    keep = {i for v in verdicts for i in v.answering}
+    keep = {id(supported[i]) for v in verdicts for i in v.answering}
     # Without the model only the decision is the score's: quoted passage sentences stay (leaving out those
     # under the bar cost held-out fact recall 0.68 -> 0.58 for 10 fewer words an answer); the budget trims.
-    sentences = supported if is_broad(question) or chat is None else [s for i, s in enumerate(supported) if i in keep]
+    # An unsupported sentence stays too, flagged with its reason (the web app and ask --json show it so).
+    everything = is_broad(question) or chat is None
+    sentences = [s for s in checked if not s.supported or everything or id(s) in keep]
     return Decision(True, SOME_NOT_GIVEN if missing else ACCEPTED, sentences, missing)
-
-
-def answering(question: str, sentences: list[CheckedSentence], hits: Sequence[Hit],
-              judge: AskJudge) -> list[CheckedSentence]:
-    """The supported ``sentences`` that answer one of the question's asks (all of them for an overview)."""
-    if is_broad(question) or not sentences:
-        return [s for s in sentences if s.supported]
-    return judge_asks(question, sentences, judge).sentences
 
 
 def decide_unchecked(text: str) -> Decision:

@@ -19,7 +19,7 @@ from core.config import Settings
 from core.policy import POLICY
 from index.retrieval import Filters, Hit, HybridRetriever, check_question
 from rag import bilingual, extractive
-from rag.acceptance import answering, decide, looks_like_refusal
+from rag.acceptance import decide, looks_like_refusal
 from rag.citations import CheckedSentence, clean_citations, strip_markers
 from rag.context import render, select_sentences
 from rag.generation import Completion, Generator, complete, generator_for
@@ -198,8 +198,7 @@ class Answerer:
             return self._refuse(base, hits, asked_in, clock)
         checked = decision.sentences
         if base.engine == "llm":
-            added = self.complete_from_passages(checked, hits, question)[len(checked):]
-            checked = checked + answering(question, added, hits, self.judge)
+            checked = self.complete_from_passages(checked, hits, question)
         shape = asked_shape(base.question)
         broad = is_broad(question) or shape.items is not None  # "3 bullet points on ..." is a summary request
         checked = within_budget(checked, shape.words or (self.settings.answer.broad_words if broad
