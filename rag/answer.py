@@ -29,6 +29,7 @@ from rag.presentation import (Citation, Clock, Context, citation_records, not_co
 from rag.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, user_prompt
 from rag.questions import Language, Turn, answer_filters, asked_shape, condense_heuristic, is_broad
 from rag.answerability import TermStats
+from rag.asks import split_asks, with_subject
 from rag.relevance import AskJudge, Chat, LexicalScorer
 from rag.similarity import SimilarityCache
 
@@ -213,8 +214,15 @@ class Answerer:
         return base
 
     def extractive(self, question: str, hits: Sequence[Hit], chinese: bool) -> str:
-        """The no-LLM answer: an overview for a list/summary question, else the best answering sentences."""
-        return extractive.compose(question, hits, chinese, self.settings.answer.broad_extra_sentences, self.similarity)
+        """The no-LLM answer: an overview for a list/summary question, else the best answering sentences.
+
+        Each ask is composed on its own: the whole question's focus ("how many civil servants") would
+        otherwise filter out the sentence that answers its other ask ("what is HKPilot").
+        """
+        asks = split_asks(question)
+        return " ".join(dict.fromkeys(
+            extractive.compose(with_subject(a, asks[0]), hits, chinese, self.settings.answer.broad_extra_sentences,
+                               self.similarity) for a in asks))
 
     def complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit], question: str,
                                broad: bool | None = None, max_extra: int | None = None) -> list[CheckedSentence]:
