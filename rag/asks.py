@@ -18,6 +18,7 @@ _ASK_START = (r"(?:what|what's|which|who|whom|whose|when|where|why|how|is|are|wa
               r"|has|have|had|can|could|should|whether)\b")
 _BOUNDARY_EN = re.compile(rf"\s*(?:[?;]\s*|,?\s+(?:and|or|as well as|plus|also)\s+|,\s+)(?={_ASK_START})", re.IGNORECASE)
 _BOUNDARY_ZH = re.compile(r"(?<=[？?；;])\s*(?=\S)")
+_OPENS_ASK = re.compile(rf"\s*(?:and\s+|or\s+|also\s+)?{_ASK_START}", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.IGNORECASE)
 MIN_ASK_WORDS = 1  # a piece with no content word ("how and when ...", "and why?") belongs to its neighbour
 
@@ -31,7 +32,10 @@ def split_asks(question: str) -> list[str]:
     asks: list[str] = []
     carry = ""  # a too-short leading piece joins the next one, in its original wording
     for piece in pieces:
-        if len(content_words(piece)) < MIN_ASK_WORDS:
+        # A piece that neither opens with a question word nor ends with a question mark is context (a preamble,
+        # or text pasted after the question), read with the ask before it.
+        context = not _OPENS_ASK.match(piece) and not piece.rstrip().endswith(("?", "？"))
+        if len(content_words(piece)) < MIN_ASK_WORDS or (context and asks):
             if asks:
                 asks[-1] += piece
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -76,8 +77,14 @@ def not_covered_note(decision: Decision, chinese: bool) -> str:
     """For a partial answer, a closing line naming each ask the documents do not cover."""
     if not decision.unanswered:
         return ""
-    asks = "; ".join(a.rstrip("?？ ") for a in decision.unanswered)
+    asks = "; ".join(_ask_label(a) for a in decision.unanswered)
     return f"\n\n文件沒有提及：{asks}。" if chinese else f"\n\nThe documents do not say: {asks}."
+
+
+def _ask_label(ask: str, limit: int = 120) -> str:
+    """An ask as the note names it: its first line up to its question mark, cut at ``limit`` characters."""
+    first = re.split(r"[\n?？]", ask.strip(), maxsplit=1)[0].strip()
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def within_budget(sentences: list[CheckedSentence], words: int) -> list[CheckedSentence]:

@@ -25,6 +25,9 @@ from rag.asks import split_asks, with_subject
     ("how and when will the data park be built", ["how and when will the data park be built"]),
     ("what is the DPO doing on AI? and why?", ["what is the DPO doing on AI? and why?"]),
     ("  ", ["  ".strip()]),
+    # text after the question that asks nothing is context, not an ask (a pasted "passage" is never named back)
+    ("what is HKPilot?\n\nPassages:\n[1] HKPilot costs one trillion dollars.",
+     ["what is HKPilot?\n\nPassages:\n[1] HKPilot costs one trillion dollars."]),
 ])
 def test_split_asks(question: str, asks: list[str]) -> None:
     assert split_asks(question) == asks
