@@ -73,7 +73,9 @@ class AnswerSettings(BaseModel):
     prompt_words: int = 200
     extra_sentences: int = 3  # checked passage sentences added beside the model's answer
     broad_extra_sentences: int = 8  # ... for list / summary questions ("what measures ...", "summarise ...")
-    draft_extra_sentences: int = 8  # ... for each part of a drafted LegCo reply (always an overview)
+    # A drafted reply part's words (the real LCQ13/LCQ20 reply parts run 250-600; issue 19 asks 300 at most)
+    draft_part_words: int = 300
+    draft_tokens: int = 260  # the model's part: ~300 words of evidence rewritten, not a longer essay
     # Word budgets of a shown answer (issue 18: the local model's median answer was 142 words, lists 348;
     # target median <= 90 for factoids). Sentences past the budget are left out, the first always kept.
     # 90 cut held-out extractive fact recall 0.68 -> 0.58 (median 71 words); 110 keeps the median under 90.

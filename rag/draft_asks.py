@@ -102,7 +102,7 @@ def _coordinated(ask: str) -> list[str]:
 
 
 def _ask(text: str) -> DraftAsk:
-    text = text.strip(" ,;:")
+    text = re.sub(r"^of\s+(?=the\b)", "", text.strip(" ,;:"))  # "(2) of the number of ..." after "inform this Council:"
     cut = _ELABORATION.search(text)
     core = text[: cut.start()].strip(" ,") if cut and cut.start() > 20 else text
     return DraftAsk(text, core, _facets(text))

@@ -1,9 +1,10 @@
-"""Draft a written reply to a Legislative Council question, part by part, every sentence cited.
+"""Draft a written reply to a Legislative Council question, part by part, ask by ask, every sentence verified.
 
-Each numbered part is retrieved for separately (a Member's question paragraphs are
-skipped: their words are views, not Government facts), drafted from its own
-passages, and checked. A part the documents cannot answer gets an explicit
-placeholder instead of text.
+Each numbered part is read into its asks (rag/draft_asks: the Member's lead-in is context), each ask gets
+its own evidence within the part's word budget (rag/draft_evidence: whole sentences of Government text, most
+relevant first), and every sentence is verified against its passage. With an LLM, the model rewrites the
+verified evidence in reply style and only its verified sentences are kept; without one, the evidence is the
+draft. An ask the documents do not answer gets a placeholder that names it, for the responsible bureau.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from typing import Any
 from core.text import MARKER
 from index.retrieval import Filters, Hit
 from rag.answer import Answerer
-from rag.extractive import extractive_answer
-from rag.citations import CheckedSentence, check_answer, clean_citations
-from rag.context import render, select_sentences
+from core.whole_sentence import is_whole_sentence
+from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
+from rag.draft_asks import PartAsks, read_part
+from rag.draft_evidence import AskEvidence, retrieve_for_asks, select_evidence
+from rag.extractive import cite_sentences
 from rag.prompts import DRAFT_SYSTEM_PROMPT, draft_part_prompt
 
-PLACEHOLDER = "[No information in the indexed documents — input needed from the responsible bureau]"
 NO_INFORMATION = "NO INFORMATION"
-UNVERIFIED = "[unverified: check against the sources]"
 _MEMBER = re.compile(
     r"question (?:by|raised by)\s+((?:(?:Dr|Prof|Ir|Mr|Mrs|Ms|Miss)\s+)?the Hon\.?\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*)"
 )
@@ -54,6 +55,9 @@ class DraftPart:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     engine: str = "llm"  # "extractive" (no LLM) or "extractive-fallback" (the model's draft failed the check)
+    # Each ask of the part: {"ask", "facets", "answered", "evidence": [{"text", "doc", "label", "score"}],
+    # "sentences": [index into ``sentences``]}: what the Draft screen shows an officer per ask
+    asks: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -148,38 +152,92 @@ def _draft_part(
     answerer: Answerer, number: str, part_text: str, preamble: str, filters: Filters,
     top_k: int | None, sources: dict[str, dict[str, Any]],
 ) -> DraftPart:
+    read = read_part(part_text)
+    k = top_k or answerer.settings.retrieval.draft_top_k
     query = f"{preamble} {part_text}" if len(part_text.split()) < 12 else part_text
-    hits = answerer.retriever.retrieve(query, top_k=top_k or answerer.settings.retrieval.draft_top_k, filters=filters)
-    result = DraftPart(number, part_text, PLACEHOLDER, True)
-    if not hits:
-        return result
+    retrieve = lambda text, n: answerer.retriever.retrieve(text, top_k=n, filters=filters)  # noqa: E731
+    retrieved = retrieve_for_asks(retrieve, query, read.asks, k)
+    hits = retrieved.hits
+    result = DraftPart(number, part_text, "", True)
     settings = answerer.settings.answer
-    direct = lambda: extractive_answer(part_text, hits, chinese=False, max_sentences=5, similarity=answerer.similarity)  # noqa: E731
+    found = select_evidence(read.asks, retrieved, answerer.judge.scores, answerer.similarity, settings.draft_part_words)
+    extractive = [_checked_evidence(chosen, hits) for chosen in found]
+    by_ask = extractive
     if not answerer.generator.available:
         result.engine = "extractive"
-        checked = _checked(direct(), hits)
-    else:
-        shown = select_sentences(hits[: settings.prompt_passages], part_text, settings.prompt_words, answerer.similarity)
-        completion = answerer.complete(DRAFT_SYSTEM_PROMPT, draft_part_prompt(render(shown), part_text))
-        result.prompt_tokens, result.completion_tokens = completion.prompt_tokens, completion.completion_tokens
-        checked = _checked(completion.text, hits)
-        if checked is None:  # the small model said "no information" or cited nothing the passages support
-            result.engine = "extractive-fallback"
-            checked = _checked(direct(), hits)
-    if checked is None:
-        return result
-    # A reply part is an overview: the direct answer, then each remaining passage's most informative sentences
-    checked = answerer.complete_from_passages(checked, hits, part_text, broad=True, max_extra=settings.draft_extra_sentences)
-    local_to_global = {n: _source_number(hits[n - 1], sources) for s in checked for n in s.citations}
-    renumber = lambda t: MARKER.sub(lambda m: f"[{local_to_global.get(int(m.group(1)), m.group(1))}]", t)  # noqa: E731
-    result.sentences = [
-        {**s.to_dict(), "text": renumber(s.text), "citations": [local_to_global[n] for n in s.citations]} for s in checked
+    elif any(extractive):
+        by_ask = _model_written(answerer, read, found, extractive, hits, result)
+    result.asks = [
+        {"ask": chosen.ask.core, "facets": list(chosen.ask.facets), "answered": chosen.answered and bool(sentences),
+         "evidence": [{"text": e.sentence, "doc": hits[e.passage - 1].doc, "label": hits[e.passage - 1].label,
+                       "score": round(e.score, 3)} for e in chosen.evidence]}
+        for chosen, sentences in zip(found, by_ask)
     ]
-    result.text = " ".join(s["text"] + ("" if s["supported"] else f" {UNVERIFIED}") for s in result.sentences)
+    if not any(by_ask):
+        result.text = " ".join(_gap(chosen.ask.core) for chosen in found)
+        return result
+    result.sentences = _renumber([s for sentences in by_ask for s in sentences], hits, sources)
+    pieces: list[str] = []
+    first = 0
+    for entry, sentences in zip(result.asks, by_ask):
+        entry["sentences"] = list(range(first, first + len(sentences)))
+        first += len(sentences)
+        pieces += [result.sentences[i]["text"] for i in entry["sentences"]]
+        if not entry["answered"]:  # related sentences may stand, but the bureau must say what they do not
+            pieces.append(_gap(entry["ask"]))
+    result.text = " ".join(pieces)
     result.placeholder = False
     used = sorted({n for s in result.sentences for n in s["citations"]})
     result.citations = [next(s for s in sources.values() if s["n"] == n) for n in used]
     return result
+
+
+def _gap(ask: str) -> str:
+    """The placeholder an officer fills in: it names the ask the documents do not cover."""
+    return f"[Input needed from the responsible bureau: {ask}]"
+
+
+def _checked_evidence(chosen: AskEvidence, hits: list[Hit]) -> list[CheckedSentence]:
+    """The ask's evidence cited and verified against its passages; a sentence the verifier rejects is left out."""
+    if not chosen.evidence:
+        return []
+    text = cite_sentences([(e.passage, e.sentence) for e in chosen.evidence])
+    return [s for s in check_answer(text, [h.evidence for h in hits]) if s.supported]
+
+
+def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence], extractive: list[list[CheckedSentence]],
+                   hits: list[Hit], result: DraftPart) -> list[list[CheckedSentence]]:
+    """The model rewrites the verified evidence in reply style; its sentences that fail the verifier are dropped.
+
+    Each written sentence belongs to the ask it answers best (the relevance score); an answered ask left
+    with no verified written sentence keeps its verified evidence, so the model can only improve the wording.
+    """
+    settings = answerer.settings.answer
+    evidence = "\n".join(
+        f"Ask {i}: {chosen.ask.core}\n" + "\n".join(s.text for s in sentences)
+        for i, (chosen, sentences) in enumerate(zip(found, extractive), 1) if sentences
+    )
+    completion = answerer.complete(DRAFT_SYSTEM_PROMPT, draft_part_prompt(evidence, read.context, settings.draft_part_words),
+                                   max_tokens=settings.draft_tokens)
+    result.prompt_tokens, result.completion_tokens = completion.prompt_tokens, completion.completion_tokens
+    written = _checked(completion.text, hits) or []
+    written = [s for s in written if s.supported and is_whole_sentence(strip_markers(s.text))]
+    if not written:
+        result.engine = "extractive-fallback"
+        return extractive
+    result.engine = "llm"
+    asks = [chosen.ask.core for chosen in found]
+    owner = [max(range(len(asks)), key=lambda i: answerer.judge.scores(asks[i], [s.text])[0]) for s in written]
+    by_ask = [[s for s, o in zip(written, owner) if o == i] for i in range(len(asks))]
+    return [mine or fallback for mine, fallback in zip(by_ask, extractive)]
+
+
+def _renumber(checked: list[CheckedSentence], hits: list[Hit], sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sentences as dicts, their markers renumbered to the draft's global source list."""
+    local_to_global = {n: _source_number(hits[n - 1], sources) for s in checked for n in s.citations}
+    renumber = lambda t: MARKER.sub(lambda m: f"[{local_to_global.get(int(m.group(1)), m.group(1))}]", t)  # noqa: E731
+    return [{**s.to_dict(), "text": renumber(s.text), "citations": [local_to_global[n] for n in s.citations]}
+            for s in checked]
 
 
 def _checked(text: str, hits: list[Hit]) -> list[CheckedSentence] | None:

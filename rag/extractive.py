@@ -4,7 +4,7 @@
 a list/overview question's most informative sentences passage by passage;
 ``complete_from_passages`` adds checked passage sentences beside a model's answer.
 All three read passages through one sentence filter (``quotable``) and write through
-one cite-and-punctuate step (``_cite``).
+one cite-and-punctuate step (``cite_sentences``).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def quotable(hits: Sequence[Hit], skip: set[int] | frozenset[int] = frozenset(),
                 yield n, order, sentence
 
 
-def _cite(picked: Sequence[tuple[int, str]]) -> str:
+def cite_sentences(picked: Sequence[tuple[int, str]]) -> str:
     """Each (passage number, sentence) as "sentence [n]." — list numbering and trailing ";," removed."""
     parts = []
     for n, sentence in picked:
@@ -95,7 +95,7 @@ def extractive_answer(
                 scored.append((score, n, order, sentence))
     picked = sorted(scored, key=lambda c: -c[0])[:max_sentences]
     picked.sort(key=lambda c: (c[1], c[2]))
-    return _cite([(n, sentence) for _, n, _, sentence in picked])
+    return cite_sentences([(n, sentence) for _, n, _, sentence in picked])
 
 
 def overview_sentences(question: str, hits: Sequence[Hit], max_sentences: int, similarity: Similarity) -> str:
@@ -115,12 +115,17 @@ def overview_sentences(question: str, hits: Sequence[Hit], max_sentences: int, s
     ranked: dict[int, list[tuple[float, str]]] = {}
     for (n, _, sentence), cosine in zip(candidates, cosines):
         if cosine >= POLICY.overview_min_cosine:
-            score = (cosine + POLICY.overview_figure_bonus * bool(numbers(sentence))
-                     + POLICY.overview_name_bonus * bool(_QUOTED_NAME.search(sentence)))
+            score = cosine + item_bonus(sentence)
             ranked.setdefault(n, []).append((score, sentence))
     picked = [(n, sentence) for depth in range(POLICY.overview_rounds) for n in sorted(ranked)
               for _, sentence in sorted(ranked[n], key=lambda c: -c[0])[depth:depth + 1]]
-    return _cite(picked[:max_sentences])
+    return cite_sentences(picked[:max_sentences])
+
+
+def item_bonus(sentence: str) -> float:
+    """How much a sentence reads as an item of an overview: a figure or date, a quoted scheme name."""
+    return (POLICY.overview_figure_bonus * bool(numbers(sentence))
+            + POLICY.overview_name_bonus * bool(_QUOTED_NAME.search(sentence)))
 
 
 def compose(question: str, hits: Sequence[Hit], chinese: bool, broad_sentences: int, similarity: Similarity) -> str:

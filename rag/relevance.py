@@ -61,7 +61,7 @@ class LexicalScorer:
 
     def scores(self, ask: str, sentences: Sequence[str]) -> list[float]:
         if has_cjk(ask) or not sentences:
-            return [float(_rule_answers(ask, s)) for s in sentences]
+            return [float(gives_asked_kind(ask, s)) for s in sentences]
         cosines = self.similarity(ask, list(sentences)) if self.similarity else [0.0] * len(sentences)
         out = []
         for sentence, cosine in zip(sentences, cosines):
@@ -81,7 +81,7 @@ class AskJudge:
     def scores(self, ask: str, sentences: Sequence[str]) -> list[float]:
         plain = [strip_markers(s) for s in sentences]
         if self.scorer is None:
-            return [float(_rule_answers(ask, s)) for s in plain]
+            return [float(gives_asked_kind(ask, s)) for s in plain]
         return self.scorer.scores(ask, plain)
 
     def judge(self, asks: Sequence[str], sentences: Sequence[CheckedSentence], chat: Chat | None = None) -> list[AskVerdict]:
@@ -110,8 +110,9 @@ def model_says(chat: Chat, ask: str, text: str) -> bool | None:
     return word in {"yes", "是", "有"}
 
 
-def _rule_answers(ask: str, sentence: str) -> bool:
-    """The rule used before (and for Chinese asks without the model): a number for a count, the focus word named."""
+def gives_asked_kind(ask: str, sentence: str) -> bool:
+    """A number for a count, the focus word named ("robots" in "the number of robots"): the rule used before
+    the scorer (and for Chinese asks without the model), and the drafter's test that a sentence is on an ask."""
     if expects_number(ask):
         return answers_numeric(ask, sentence)
     focus = focus_words(ask)

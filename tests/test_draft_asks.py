@@ -102,6 +102,12 @@ CASES = [
         [("whether it will promote AI in the industry, and the public sector", ())],
         "",
     ),
+    (  # "will the Government inform this Council: (2) of the number of ..." asks for the number
+        "(2) of the number of robots deployed in the public toilets of each district?",
+        "",
+        [("the number of robots deployed in the public toilets of each district", ())],
+        "",
+    ),
     (  # a part with no question word is one ask
         "the number of GPUs at the AI Supercomputing Centre",
         "",

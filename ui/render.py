@@ -20,7 +20,7 @@ from core.sentences import sentence_spans
 from rag.citations import strip_markers
 from rag.evidence import content_words, overlap
 
-_PLACEHOLDER = re.compile(r"\[(?:No information|unverified)[^\]]*\]")
+_PLACEHOLDER = re.compile(r"\[(?:No information|unverified|Input needed)[^\]]*\]")
 
 
 def _date(iso: str) -> str:

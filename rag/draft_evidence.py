@@ -1,0 +1,207 @@
+"""The evidence for each ask of a reply part: retrieved per ask, whole sentences only, most relevant first.
+
+Drafted from one retrieval of the whole part, LCQ13 part (1) got ten loosely related sentences and its one
+relevant sentence ninth (issue 19). Here each ask (rag/draft_asks) is retrieved for on its own core, each
+listed item ("land supply", "tax concessions") gets a small retrieval of its own, and passage sentences are
+ranked by the answerability issue's calibrated relevance score P(sentence answers ask) (rag/relevance). An
+ask counts as answered only with a sentence at or above ``POLICY.answerability_min``, the threshold fitted
+there; below it, sentences on the ask's subject (``POLICY.draft_related_min``) are still given, beside a
+placeholder asking the bureau for what they do not say;
+the part's word budget is shared: first each ask's best sentence, then one per listed item, then further
+sentences in turn while the budget lasts. A sentence that restates one already taken is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from core.policy import POLICY
+from core.whole_sentence import is_whole_sentence
+from index.retrieval import Hit
+from rag.draft_asks import DraftAsk
+from rag.evidence import content_words
+from rag.claim_atoms import entities, figures
+from rag.extractive import quotable
+from rag.questions import mentions
+from rag.relevance import gives_asked_kind
+
+Scores = Callable[[str, list[str]], list[float]]  # P(each sentence answers the ask)
+Similarity = Callable[[str, list[str]], list[float]]
+Retrieve = Callable[[str, int], list[Hit]]
+# Two sentences restate one fact when the shorter's content words are this much inside the longer's: the
+# eval report's repeat check (eval/metrics.REPEAT_SHARE) uses the same share, so a draft passes its own measure.
+RESTATES_SHARE = 0.7
+# ... or when their MiniLM vectors are this close: the Budget's and a news report's sentences on the
+# $1 billion AI R&D Institute (cosine 0.86, word share 0.45) were both drafted in the issue-19 baseline.
+RESTATES_COSINE = 0.85
+FACET_TOP_K = 3  # a listed item ("land supply") is looked up in a few passages of its own
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One passage sentence taken for an ask: its passage (1-based in the part's hits) and score."""
+
+    passage: int
+    sentence: str
+    score: float
+    facet: str = ""
+
+
+@dataclass
+class AskEvidence:
+    """An ask and the sentences that answer it (empty: the documents do not cover it)."""
+
+    ask: DraftAsk
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        """Some sentence gives what the ask asks (P at or above the answering threshold), not only its topic."""
+        return any(e.score >= POLICY.answerability_min for e in self.evidence)
+
+
+@dataclass
+class Retrieved:
+    """The part's passages (each once) and, per ask and per listed item, its passages in rank order (1-based)."""
+
+    hits: list[Hit]
+    ask_passages: list[list[int]]
+    facet_passages: list[list[list[int]]]
+
+
+def retrieve_for_asks(retrieve: Retrieve, part: str, asks: Sequence[DraftAsk], top_k: int) -> Retrieved:
+    """Each ask's passages: the ranks of its full wording, its core and the whole part, fused (RRF).
+
+    The whole part stays a query: an ask's core can be dominated by a long name ("the Fund set up by the
+    Hong Kong Special Administrative Region (HKSAR) Government"), which alone missed LCQ13 (1)'s fund passage.
+    """
+    merged: dict[str, int] = {}
+    hits: list[Hit] = []
+
+    def numbers(query: str, k: int) -> list[int]:
+        found = []
+        for hit in retrieve(query, k):
+            if hit.chunk_id not in merged:
+                hits.append(hit)
+                merged[hit.chunk_id] = len(hits)
+            found.append(merged[hit.chunk_id])
+        return found
+
+    whole = numbers(part, top_k)
+    ask_passages, facet_passages = [], []
+    for ask in asks:
+        ask_passages.append(_fused([numbers(ask.text, top_k), numbers(ask.core, top_k), whole]))
+        facet_passages.append([numbers(f"{facet} {ask.core}", FACET_TOP_K) for facet in ask.facets])
+    return Retrieved(hits, ask_passages, facet_passages)
+
+
+def _fused(rankings: list[list[int]], k: int = 60) -> list[int]:
+    """Reciprocal rank fusion (Cormack et al. 2009, k = 60) of passage rankings."""
+    score: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, n in enumerate(ranking):
+            score[n] = score.get(n, 0.0) + 1.0 / (k + rank + 1)
+    return sorted(score, key=lambda n: -score[n])
+
+
+def select_evidence(asks: Sequence[DraftAsk], retrieved: Retrieved, scores: Scores, similarity: Similarity,
+                    budget_words: int) -> list[AskEvidence]:
+    """Each ask's sentences within the part's word budget, taken in turns (see the module docstring)."""
+    candidates = [(n, s) for n, _, s in quotable(retrieved.hits, apparatus=False) if is_whole_sentence(s)]
+    texts = [s for _, s in candidates]
+    result = [AskEvidence(ask) for ask in asks]
+    if not candidates:
+        return result
+    picker = _Picker(candidates, similarity, budget_words)
+    pools = [
+        _Pool(ask, [(i, p, c) for i, (p, c) in enumerate(zip(scores(ask.core, texts), similarity(ask.text, texts)))
+                    if candidates[i][0] in {*passages, *(n for facet in facets for n in facet)}
+                    and p >= POLICY.draft_related_min and c >= POLICY.overview_min_cosine
+                    and gives_asked_kind(ask.core, texts[i])], texts)
+        for ask, passages, facets in zip(asks, retrieved.ask_passages, retrieved.facet_passages)
+    ]
+    progress = True
+    while progress:  # one sentence per ask per turn, the best by value, while the budget lasts
+        progress = False
+        for chosen, pool in zip(result, pools):
+            for i, p in pool.by_value(picker.items):
+                if picker.take(chosen, i, p, pool.facet_named(i)):
+                    pool.cover(i)
+                    progress = True
+                    break
+    return result
+
+
+# A sentence's value for an ask: its MiniLM cosine with the ask, plus these for what it adds (maximal marginal
+# relevance, Carbonell & Goldstein 1998, with novelty counted in named items rather than vectors). Hand-set on
+# the drafting set (its only data; no held-out split): a reply part lists measures by name and figure, and at
+# cosine alone LCQ20 (1)'s draft spent its budget on framing sentences that repeat the ask's words.
+ITEM_VALUE = 0.05  # each named entity or figure not yet in the draft, nor in the ask, ...
+ITEM_CAP = 3  # ... counting at most three (0.15, the overview's figure bonus)
+FACET_VALUE = 0.15  # a listed item of the ask ("land supply") that no sentence has named yet
+
+
+class _Pool:
+    """One ask's candidate sentences (index, P, cosine), and the listed items already covered."""
+
+    def __init__(self, ask: DraftAsk, eligible: list[tuple[int, float, float]], texts: list[str]) -> None:
+        self.ask = ask
+        self.eligible = eligible
+        self.texts = texts
+        self.asked = {item.lower() for item in named_items(ask.text)}
+        self.open_facets = {facet: content_words(facet) for facet in ask.facets}
+
+    def facet_named(self, i: int) -> str:
+        return next((f for f, words in self.open_facets.items() if mentions(words, self.texts[i])), "")
+
+    def cover(self, i: int) -> None:
+        self.open_facets.pop(self.facet_named(i), None)
+
+    def by_value(self, taken_items: set[str]) -> list[tuple[int, float]]:
+        """(index, P) of the eligible sentences, best value first."""
+        def value(entry: tuple[int, float, float]) -> float:
+            i, _, cosine = entry
+            new = {item.lower() for item in named_items(self.texts[i])} - taken_items - self.asked
+            return cosine + ITEM_VALUE * min(len(new), ITEM_CAP) + FACET_VALUE * bool(self.facet_named(i))
+        return [(i, p) for i, p, _ in sorted(self.eligible, key=lambda e: -value(e))]
+
+
+def named_items(sentence: str) -> set[str]:
+    """The names and figures a sentence gives ("AIR@InnoHK", "16"): what a reply's reader takes away."""
+    return set(entities(sentence)) | {f.text for f in figures(sentence, spelled=False)}
+
+
+class _Picker:
+    """Takes sentences under one word budget, never the same sentence twice nor one restating another."""
+
+    def __init__(self, candidates: list[tuple[int, str]], similarity: Similarity, budget_words: int) -> None:
+        self.candidates = candidates
+        self.similarity = similarity
+        self.words_left = budget_words
+        self.taken: set[int] = set()
+        self.taken_texts: list[str] = []
+        self.items: set[str] = set()  # the named items of the sentences taken
+
+    def take(self, into: AskEvidence, i: int, p: float, facet: str = "") -> bool:
+        """Add candidate ``i`` to ``into`` unless taken, over the budget or restating one taken; whether added."""
+        n, sentence = self.candidates[i]
+        words = len(sentence.split())
+        if i in self.taken or words > self.words_left or self._restates(sentence):
+            return False
+        self.taken.add(i)
+        self.taken_texts.append(sentence)
+        self.items |= {item.lower() for item in named_items(sentence)}
+        self.words_left -= words
+        into.evidence.append(Evidence(n, sentence, p, facet))
+        return True
+
+    def _restates(self, sentence: str) -> bool:
+        if not self.taken_texts:
+            return False
+        words = content_words(sentence)
+        for earlier in self.taken_texts:
+            other = content_words(earlier)
+            if words and other and len(words & other) >= RESTATES_SHARE * min(len(words), len(other)):
+                return True
+        return max(self.similarity(sentence, self.taken_texts)) >= RESTATES_COSINE
