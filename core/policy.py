@@ -48,11 +48,12 @@ class AnswerPolicy:
     answerability_w_typed: float = 1.068
     answerability_bias: float = -2.724
     answerability_min: float = 0.40
-    # A reply part may quote a sentence on an ask's subject below that threshold, beside a placeholder for what
-    # the bureau must add. Measured on the drafting set's 11 parts (its only data, so no held-out figure): of
-    # the whole candidate sentences retrieved, 0.67 of the 39 that carry a reply fact score at least 0.30
-    # against their part's asks, and 0.44 of the 398 others (medians 0.34 and 0.29). A weak signal: it keeps an
-    # off-subject ask ("the number of robots in public toilets") to its placeholder, not much more.
+    # A drafted ask whose best sentence is below this is off the papers' subject: its placeholder stands alone.
+    # Between this and answerability_min, related sentences are shown beside the placeholder. Measured on the
+    # drafting set (its only data, so no held-out figure) and 5 off-subject probe asks: the drafting asks'
+    # best P is 0.31-0.68, the probes' 0.28-0.37 (robots in public toilets 0.28, Police CCTV 0.31). A weak
+    # separation; of single candidate sentences, 0.67 of the 39 that carry a reply fact reach 0.30 and 0.44
+    # of the 398 others, so it is not used per sentence.
     draft_related_min: float = 0.30
     judge_max_tokens: int = 3  # the answering model's yes/no on each ask (rag/relevance.model_says)
     title_chars: int = 90  # nearest-document titles in a refusal are cut to this (display only)

@@ -128,6 +128,34 @@ def report(
         raise typer.Exit(GATE_FAILED)
 
 
+@eval_app.command("draft-labels")
+def draft_labels(
+    labels: Annotated[Path | None, typer.Option("--labels", help="Label file (default eval/drafting_labels/labels.jsonl).")] = None,
+    judge: Annotated[str | None, typer.Option("--judge", help="Also score the LLM judge: local | openai.")] = None,
+    index_dir: IndexDirOpt = None,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Agreement of the drafting 'on an ask' judges with the hand-labelled draft sentences."""
+    from eval.draft_labels import LABELS, agreement, load_labels, model_judge, relevance_judge
+    from rag.cli_common import answerer_for
+
+    try:
+        rows = load_labels(labels or LABELS)
+    except (OSError, ValueError) as exc:
+        fail(str(exc), INPUT_ERROR)
+        return
+    answerer = answerer_for(index_dir, corpus, judge or "extractive")
+    judges = {"relevance model (P >= 0.40)": relevance_judge(answerer.judge.scores)}
+    if judge:
+        judges[f"LLM judge ({judge})"] = model_judge(
+            lambda message: answerer.generator.chat([("user", message)], max_tokens=3))
+    for name, fn in judges.items():
+        result = agreement(rows, fn)
+        typer.echo(f"{name}: n={result['n']:.0f} agreement {result['agreement']:.2f}, balanced accuracy "
+                   f"{result['balanced_accuracy']:.2f}; on an ask: labelled {result['labelled_on_ask']:.2f}, "
+                   f"judged {result['judged_on_ask']:.2f}")
+
+
 @eval_app.command()
 def compare(
     run_a: Annotated[Path, typer.Argument(help="The earlier run folder.")],

@@ -73,6 +73,21 @@ METRICS: dict[str, MetricDef] = {
         MetricDef("citation_recall", "citation recall", "faithfulness", True, "claim sentences that carry a citation"),
         MetricDef("placeholder_rate", "placeholder parts", "drafting", False,
                   "draft parts left as 'input needed' because no passage supported an answer"),
+        MetricDef("part_words", "words a part", "drafting", False,
+                  "mean words of a drafted part (placeholders and citation markers not counted; budget 300)",
+                  percent=False, negligible=1.0),
+        MetricDef("words_vs_reply", "length vs real reply", "drafting", False,
+                  "drafted words over the real reply part's words (1.0 = as long as the reply)", percent=False,
+                  negligible=0.01),
+        MetricDef("on_ask", "sentences on an ask", "drafting", True,
+                  "draft sentences the relevance model finds give what one of the part's asks asks (P >= 0.40)"),
+        MetricDef("fragments", "fragments", "drafting", False,
+                  "draft sentences that cannot stand alone: fragment, list item, footnote line, Members' view "
+                  "(must be 0)"),
+        MetricDef("asks_placeholder", "asks left to the bureau", "drafting", False,
+                  "asks of the parts given a placeholder ('input needed') instead of an answer"),
+        MetricDef("part_seconds", "seconds a part", "drafting", False, "mean seconds to draft one part",
+                  percent=False, negligible=0.05),
         MetricDef("left_out_citations", "left-out-doc citations", "drafting", False,
                   "draft sources from the left-out reply document (must be 0: the leave-one-out check)"),
         MetricDef("prompt_tokens", "prompt tokens", "cost", False, "mean prompt tokens per question", percent=False,
@@ -91,7 +106,8 @@ HEADLINE = ["hit_at_5", "mrr", "fact_recall", "refusal_accuracy", "correct_refus
             "answer_words", "supported",
             "grounded_any", "citation_precision", "citation_recall", "judge_supported", "judge_agreement",
             "latency_s", "prompt_tokens", "completion_tokens"]
-DRAFTING = ["fact_recall", "supported", "citation_precision", "placeholder_rate", "left_out_citations", "latency_s",
+DRAFTING = ["fact_recall", "part_words", "words_vs_reply", "on_ask", "fragments", "asks_placeholder", "supported",
+            "citation_precision", "placeholder_rate", "left_out_citations", "part_seconds", "latency_s",
             "prompt_tokens", "completion_tokens"]
 
 

@@ -75,6 +75,7 @@ class Runner:
 
     def run_drafting(self, system: System, records: Sequence[DraftingRecord]) -> None:
         """Leave-one-out: each record is drafted with its own reply document filtered out."""
+        from eval.draft_scoring import reply_part, words
         from rag.drafting import draft_reply
 
         answerer = getattr(system, "answerer", None)
@@ -87,7 +88,9 @@ class Runner:
             started = time.perf_counter()
             try:
                 draft = draft_reply(answerer, record.question_part, filters=Filters(exclude_docs={record.doc}))
-                row = score_draft(system.name, record, draft, time.perf_counter() - started)
+                elapsed = time.perf_counter() - started
+                reply = words(reply_part(answerer.retriever.document_text(record.doc), record.part))
+                row = score_draft(system.name, record, draft, elapsed, reply, answerer.judge.scores)
             except Exception as exc:  # noqa: BLE001 - reported in the results, not fatal
                 row = error_row("drafting", system.name, record, f"{type(exc).__name__}: {exc}")
             self._add(row)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from eval.dataset import DraftingRecord, Question, fact_present
+from eval.draft_scoring import Scores, draft_pairs, without_placeholders
 from eval.faithfulness import ScoredSentence, score_sentences
 from eval.judge import Judge
 from eval.metrics import answer_pairs, cost_pairs, decision_pairs, facts_found, retrieval_pairs, sentence_pairs
@@ -120,14 +121,18 @@ def error_row(kind: str, system: str, record: Question | DraftingRecord, error: 
             "error": error}
 
 
-def score_draft(system: str, record: DraftingRecord, draft: Any, elapsed_s: float) -> dict[str, Any]:
-    """Leave-one-out drafting: recoverable facts found, sentences re-checked, no citation of the left-out doc."""
+def score_draft(system: str, record: DraftingRecord, draft: Any, elapsed_s: float, reply_words: int = 0,
+                scores: Scores | None = None) -> dict[str, Any]:
+    """Leave-one-out drafting: recoverable facts found, sentences re-checked, no citation of the left-out doc.
+
+    ``reply_words`` is the real reply part's length; ``scores`` the relevance model that judges "on an ask".
+    """
     passages = [evidence(source) for source in draft.sources]
     sentences: list[ScoredSentence] = []
     for part in draft.parts:
         for sentence in part.sentences:
             sentences.extend(score_sentences(sentence["text"], passages))
-    body = " ".join(part.text for part in draft.parts if not part.placeholder)
+    body = " ".join(without_placeholders(part.text) for part in draft.parts if not part.placeholder)
     facts = {fact: fact_present(fact, body) for fact in record.recoverable}
     leaked = [s for s in draft.sources if s["doc"] == record.doc]
     pairs = sentence_pairs(sentences, judged=False)
@@ -140,6 +145,8 @@ def score_draft(system: str, record: DraftingRecord, draft: Any, elapsed_s: floa
         "prompt_tokens": (float(sum(p.prompt_tokens for p in draft.parts)), 1),
         "completion_tokens": (float(sum(p.completion_tokens for p in draft.parts)), 1),
         "latency_s": (elapsed_s, 1),
+        "part_seconds": (elapsed_s, float(len(draft.parts))),
+        **draft_pairs(draft.parts, [reply_words], scores),
     }
     return {
         "kind": "drafting", "system": system, "id": record.id, "type": "drafting", "question": record.question_part,

@@ -1,14 +1,18 @@
-"""The evidence for each ask of a reply part: retrieved per ask, whole sentences only, most relevant first.
+"""The evidence for each ask of a reply part: retrieved per ask, whole sentences only, within a word budget.
 
 Drafted from one retrieval of the whole part, LCQ13 part (1) got ten loosely related sentences and its one
-relevant sentence ninth (issue 19). Here each ask (rag/draft_asks) is retrieved for on its own core, each
-listed item ("land supply", "tax concessions") gets a small retrieval of its own, and passage sentences are
-ranked by the answerability issue's calibrated relevance score P(sentence answers ask) (rag/relevance). An
-ask counts as answered only with a sentence at or above ``POLICY.answerability_min``, the threshold fitted
-there; below it, sentences on the ask's subject (``POLICY.draft_related_min``) are still given, beside a
-placeholder asking the bureau for what they do not say;
-the part's word budget is shared: first each ask's best sentence, then one per listed item, then further
-sentences in turn while the budget lasts. A sentence that restates one already taken is skipped.
+relevant sentence ninth (issue 19). Here each ask (rag/draft_asks) is retrieved for on its own (its wording,
+its core and the whole part, fused), each listed item ("land supply", "tax concessions") gets a small
+retrieval of its own, and only whole sentences of Government text are candidates (core/whole_sentence).
+
+Two scores, with different jobs. The answerability issue's calibrated P(sentence answers ask)
+(rag/relevance) decides: an ask is answered when a sentence reaches ``POLICY.answerability_min``; an ask
+with no sentence even at ``POLICY.draft_related_min`` is off the papers and gets only its placeholder; in
+between, the related sentences are given beside a placeholder naming what the bureau must add. The order is
+by value: the ask's best-answering sentence first, then in turns, ask by ask, the sentence with the best
+MiniLM cosine to the ask plus credit for named items and listed items not yet in the draft (maximal
+marginal relevance), while the part's budget lasts. P ranks worse than cosine here (drafting set, extractive:
+5 of 30 reply facts against 9), though it is the better yes/no. A sentence restating one taken is skipped.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from core.whole_sentence import is_whole_sentence
 from index.retrieval import Hit
 from rag.draft_asks import DraftAsk
 from rag.evidence import content_words
+from rag.citations import strip_markers
 from rag.claim_atoms import entities, figures
 from rag.extractive import quotable
 from rag.questions import mentions
@@ -114,15 +119,26 @@ def select_evidence(asks: Sequence[DraftAsk], retrieved: Retrieved, scores: Scor
     if not candidates:
         return result
     picker = _Picker(candidates, similarity, budget_words)
-    pools = [
-        _Pool(ask, [(i, p, c) for i, (p, c) in enumerate(zip(scores(ask.core, texts), similarity(ask.text, texts)))
-                    if candidates[i][0] in {*passages, *(n for facet in facets for n in facet)}
-                    and p >= POLICY.draft_related_min and c >= POLICY.overview_min_cosine
-                    and gives_asked_kind(ask.core, texts[i])], texts)
-        for ask, passages, facets in zip(asks, retrieved.ask_passages, retrieved.facet_passages)
-    ]
+    pools = []
+    for ask, passages, facets in zip(asks, retrieved.ask_passages, retrieved.facet_passages):
+        mine = {*passages, *(n for facet in facets for n in facet)}
+        eligible = [(i, p, c) for i, (p, c) in enumerate(zip(scores(ask.core, texts), similarity(ask.text, texts)))
+                    if candidates[i][0] in mine and c >= POLICY.overview_min_cosine and gives_asked_kind(ask.core, texts[i])]
+        # An ask off the papers' subject (no sentence at ``POLICY.draft_related_min``) keeps its placeholder
+        # alone: "the number of robots in public toilets" drew 8 unrelated sentences without this.
+        if not any(p >= POLICY.draft_related_min for _, p, _ in eligible):
+            eligible = []
+        pools.append(_Pool(ask, eligible, texts))
+    for chosen, pool in zip(result, pools):  # the sentence that answers best (and is still free) comes first
+        for i, p, _ in sorted(pool.eligible, key=lambda e: -e[1]):
+            if picker.take(chosen, i, p, pool.facet_named(i)):
+                pool.cover(i)
+                break
+    background = _background_items(texts)
+    for pool in pools:  # after the first, a sentence must name something: a scheme, a body, a figure
+        pool.eligible = [e for e in pool.eligible if pool.informative(e[0], background)]
     progress = True
-    while progress:  # one sentence per ask per turn, the best by value, while the budget lasts
+    while progress:  # then one sentence per ask per turn, the best by value, while the budget lasts
         progress = False
         for chosen, pool in zip(result, pools):
             for i, p in pool.by_value(picker.items):
@@ -140,10 +156,14 @@ def select_evidence(asks: Sequence[DraftAsk], retrieved: Retrieved, scores: Scor
 ITEM_VALUE = 0.05  # each named entity or figure not yet in the draft, nor in the ask, ...
 ITEM_CAP = 3  # ... counting at most three (0.15, the overview's figure bonus)
 FACET_VALUE = 0.15  # a listed item of the ask ("land supply") that no sentence has named yet
+# Beyond an ask's first sentence, one that names nothing but the ask's items and ever-present ones ("Data is
+# an essential element of AI", "Talent is the key to unleash the potentials of AI") is filler (12 of the 78
+# sentences of the first by-ask extractive run (runs/draft-final-extractive) were of this kind).
+BACKGROUND_SHARE = 0.2
 
 
 class _Pool:
-    """One ask's candidate sentences (index, P, cosine), and the listed items already covered."""
+    """One ask's candidate sentences (index, P, cosine), and the listed items not yet covered."""
 
     def __init__(self, ask: DraftAsk, eligible: list[tuple[int, float, float]], texts: list[str]) -> None:
         self.ask = ask
@@ -151,6 +171,10 @@ class _Pool:
         self.texts = texts
         self.asked = {item.lower() for item in named_items(ask.text)}
         self.open_facets = {facet: content_words(facet) for facet in ask.facets}
+
+    def informative(self, i: int, background: set[str]) -> bool:
+        """Whether the sentence names an item beyond the ask's own and the passages' ever-present ones."""
+        return bool({item.lower() for item in named_items(self.texts[i])} - self.asked - background)
 
     def facet_named(self, i: int) -> str:
         return next((f for f, words in self.open_facets.items() if mentions(words, self.texts[i])), "")
@@ -165,6 +189,15 @@ class _Pool:
             new = {item.lower() for item in named_items(self.texts[i])} - taken_items - self.asked
             return cosine + ITEM_VALUE * min(len(new), ITEM_CAP) + FACET_VALUE * bool(self.facet_named(i))
         return [(i, p) for i, p, _ in sorted(self.eligible, key=lambda e: -value(e))]
+
+
+def _background_items(texts: Sequence[str]) -> set[str]:
+    """Items in at least ``BACKGROUND_SHARE`` of the candidate sentences ("AI", "Government"): they name no measure."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for item in {item.lower() for item in named_items(text)}:
+            counts[item] = counts.get(item, 0) + 1
+    return {item for item, n in counts.items() if n >= max(2.0, BACKGROUND_SHARE * len(texts))}
 
 
 def named_items(sentence: str) -> set[str]:
@@ -197,11 +230,16 @@ class _Picker:
         return True
 
     def _restates(self, sentence: str) -> bool:
-        if not self.taken_texts:
-            return False
-        words = content_words(sentence)
-        for earlier in self.taken_texts:
-            other = content_words(earlier)
-            if words and other and len(words & other) >= RESTATES_SHARE * min(len(words), len(other)):
-                return True
-        return max(self.similarity(sentence, self.taken_texts)) >= RESTATES_COSINE
+        return restates_any(sentence, self.taken_texts, self.similarity)
+
+
+def restates_any(sentence: str, others: Sequence[str], similarity: Similarity) -> bool:
+    """Whether ``sentence`` says what one of ``others`` says (shared content words, or nearly the same vector)."""
+    if not others:
+        return False
+    words = content_words(strip_markers(sentence))
+    for earlier in others:
+        other = content_words(strip_markers(earlier))
+        if words and other and len(words & other) >= RESTATES_SHARE * min(len(words), len(other)):
+            return True
+    return max(similarity(strip_markers(sentence), [strip_markers(o) for o in others])) >= RESTATES_COSINE

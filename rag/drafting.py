@@ -19,9 +19,10 @@ from core.text import MARKER
 from index.retrieval import Filters, Hit
 from rag.answer import Answerer
 from core.whole_sentence import is_whole_sentence
+from rag.acceptance import restates_question
 from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
 from rag.draft_asks import PartAsks, read_part
-from rag.draft_evidence import AskEvidence, retrieve_for_asks, select_evidence
+from rag.draft_evidence import AskEvidence, restates_any, retrieve_for_asks, select_evidence
 from rag.extractive import cite_sentences
 from rag.prompts import DRAFT_SYSTEM_PROMPT, draft_part_prompt
 
@@ -209,19 +210,21 @@ def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence],
                    hits: list[Hit], result: DraftPart) -> list[list[CheckedSentence]]:
     """The model rewrites the verified evidence in reply style; its sentences that fail the verifier are dropped.
 
-    Each written sentence belongs to the ask it answers best (the relevance score); an answered ask left
-    with no verified written sentence keeps its verified evidence, so the model can only improve the wording.
+    Each written sentence belongs to the ask it answers best (the relevance score). After an ask's written
+    sentences come its verified evidence sentences that they do not restate, while the part's budget lasts:
+    the small model drops facts (LCQ20 (1): none of 7 reply facts in its 201 words), the evidence keeps them.
     """
     settings = answerer.settings.answer
     evidence = "\n".join(
         f"Ask {i}: {chosen.ask.core}\n" + "\n".join(s.text for s in sentences)
         for i, (chosen, sentences) in enumerate(zip(found, extractive), 1) if sentences
     )
-    completion = answerer.complete(DRAFT_SYSTEM_PROMPT, draft_part_prompt(evidence, read.context, settings.draft_part_words),
-                                   max_tokens=settings.draft_tokens)
+    prompt = draft_part_prompt(evidence, read.context, settings.draft_tokens * 3 // 4)  # ~0.75 words a token
+    completion = answerer.complete(DRAFT_SYSTEM_PROMPT, prompt, max_tokens=settings.draft_tokens)
     result.prompt_tokens, result.completion_tokens = completion.prompt_tokens, completion.completion_tokens
     written = _checked(completion.text, hits) or []
-    written = [s for s in written if s.supported and is_whole_sentence(strip_markers(s.text))]
+    written = [s for s in written if s.supported and is_whole_sentence(strip_markers(s.text))
+               and not restates_question(s.text, read_text(read))]
     if not written:
         result.engine = "extractive-fallback"
         return extractive
@@ -229,7 +232,19 @@ def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence],
     asks = [chosen.ask.core for chosen in found]
     owner = [max(range(len(asks)), key=lambda i: answerer.judge.scores(asks[i], [s.text])[0]) for s in written]
     by_ask = [[s for s, o in zip(written, owner) if o == i] for i in range(len(asks))]
-    return [mine or fallback for mine, fallback in zip(by_ask, extractive)]
+    words_left = settings.draft_part_words - sum(len(strip_markers(s.text).split()) for s in written)
+    for mine, evidence_sentences in zip(by_ask, extractive):
+        for sentence in evidence_sentences:
+            words = len(strip_markers(sentence.text).split())
+            if words <= words_left and not restates_any(sentence.text, [s.text for s in mine], answerer.similarity):
+                mine.append(sentence)
+                words_left -= words
+    return by_ask
+
+
+def read_text(read: PartAsks) -> str:
+    """The part's own words (lead-in and asks) that a model sentence must not hand back as a fact."""
+    return " ".join([read.context, *(ask.text for ask in read.asks)])
 
 
 def _renumber(checked: list[CheckedSentence], hits: list[Hit], sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:

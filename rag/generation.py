@@ -57,6 +57,20 @@ class LLMGenerator:
 
     def __init__(self, llm: LLM) -> None:
         self.llm = llm
+        self._capped: dict[int, LLM] = {}
+
+    def _llm_for(self, max_tokens: int | None) -> LLM:
+        """The model with its completion capped at ``max_tokens``.
+
+        llama-index's OpenAI client writes its own ``max_tokens`` field over a per-call one (the first
+        local-model drafting run got 373-400 completion tokens where 260 were asked), so a per-call cap
+        has to be a copy of the model with that field set.
+        """
+        if not max_tokens or "max_tokens" not in type(self.llm).model_fields:
+            return self.llm
+        if max_tokens not in self._capped:
+            self._capped[max_tokens] = self.llm.model_copy(update={"max_tokens": max_tokens})
+        return self._capped[max_tokens]
 
     def generate(self, system: str, user: str, max_tokens: int | None = None) -> Iterator[tuple[str, Any]]:
         """Stream one chat completion: ("token", str)*, then ("usage", (prompt, completion)).
@@ -69,7 +83,7 @@ class LLMGenerator:
         if max_tokens:
             extra["max_tokens"] = max_tokens
         last = None
-        for chunk in self.llm.stream_chat(messages, **extra):
+        for chunk in self._llm_for(max_tokens).stream_chat(messages, **extra):
             last = chunk
             if chunk.delta:
                 yield "token", chunk.delta
@@ -80,7 +94,7 @@ class LLMGenerator:
         """One whole reply, not streamed, to a user message after an optional system message."""
         messages = [ChatMessage(role="system", content=system)] if system else []
         options = {k: v for k, v in (("max_tokens", max_tokens), ("temperature", temperature)) if v is not None}
-        response = self.llm.chat([*messages, ChatMessage(role="user", content=user)], **options)
+        response = self._llm_for(max_tokens).chat([*messages, ChatMessage(role="user", content=user)], **options)
         return response.message.content or ""
 
     def rewrite(self, prompt: str, max_tokens: int) -> str | None:
@@ -93,7 +107,8 @@ class LLMGenerator:
     def chat(self, messages: Sequence[tuple[str, str]], max_tokens: int) -> str | None:
         """A short reply to a conversation; a follow-up to an answer reuses the server's KV cache of it."""
         try:
-            reply = self.llm.chat([ChatMessage(role=role, content=text) for role, text in messages], max_tokens=max_tokens)
+            reply = self._llm_for(max_tokens).chat([ChatMessage(role=role, content=text) for role, text in messages],
+                                                   max_tokens=max_tokens)
             return (reply.message.content or "").strip()
         except Exception:  # a judgement that fails leaves the decision to the word score
             return None

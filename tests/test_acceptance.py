@@ -6,7 +6,7 @@ import pytest
 
 from index.retrieval import Hit
 from rag import acceptance
-from rag.acceptance import decide, decide_unchecked, looks_like_instruction, looks_like_refusal
+from rag.acceptance import restates_question, decide, decide_unchecked, looks_like_instruction, looks_like_refusal
 from rag.prompts import REFUSAL_EN
 
 
@@ -92,3 +92,19 @@ def test_a_repeated_sentence_is_decided_once() -> None:
 def test_decide_unchecked_for_baselines(text: str, reason: str) -> None:
     decision = decide_unchecked(text)
     assert (decision.reason, decision.accepted) == (reason, reason == acceptance.ACCEPTED)
+
+
+QUESTION_PART = ("whether it will allocate additional resources to expedite the admission and training of AI talents "
+                 "and support the application of AI in the industries and public services")
+
+
+@pytest.mark.parametrize("sentence, echo", [
+    ("The Government has allocated additional resources to expedite the admission and training of AI talents [1].", True),
+    ("The Government will support the application of AI in the industries and public services [2].", True),
+    ("A total of 28 applications of Experienced AI Specialists on the Talent List were approved last year [1].", False),
+    ("In the 2024-2025 Budget, $3 billion has been earmarked for a three-year AI Subsidy Scheme [3].", False),
+    ("", False),
+    ("The Government has allocated additional resources to AI talents in 2025 [1].", False),  # adds a year
+])
+def test_restates_question(sentence: str, echo: bool) -> None:
+    assert restates_question(sentence, QUESTION_PART) is echo

@@ -81,7 +81,7 @@ def test_scripted_draft_shows_only_the_models_verified_sentences_and_renumbers_c
                       prompts=[])
     answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(llm, "scripted", "test"))
     part = draft_reply(answerer, f"(1) {question}").parts[0]
-    assert "Ask 1: when was the first phase" in llm.prompts[-1] and "at most 300 words" in llm.prompts[-1]
+    assert "Ask 1: when was the first phase" in llm.prompts[-1] and "at most 150 words" in llm.prompts[-1]
     assert part.engine == "llm"
     texts = [s["text"] for s in part.sentences]
     assert any("December 2024" in t for t in texts)

@@ -200,7 +200,9 @@ def test_draft_reply_is_cited_editable_and_downloadable(page) -> None:  # type: 
     page.click("#pc-draft-go")
     page.wait_for_function("document.querySelector('#pc-draft-text textarea')?.value.includes('(1)')", timeout=60_000)
     preview = page.inner_text("#pc-draft-preview")
-    assert "(1)" in preview and "(2)" in preview and "parts answered" in preview
+    assert "(1)" in preview and "(2)" in preview and "asks answered from the documents" in preview
+    assert page.locator("#pc-draft-preview .draft-ask").count() >= 2  # each ask shown with its evidence
+    assert "Ask:" in preview and ("Answered" in preview or "input needed" in preview)
     assert page.locator("#pc-draft-preview a[href^='#src-d-']").count() >= 1
     assert page.locator("#pc-draft-sources details.source").count() >= 1
     editor = page.locator("#pc-draft-text textarea")

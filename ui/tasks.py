@@ -21,7 +21,8 @@ from ui.access import AccessDenied
 from ui.controls import Controls
 from ui.downloads import DraftDownloads
 from ui.export import markdown_to_docx
-from ui.render import citations_html, mark_placeholders, sentence_html, sentences_html
+from ui.draft_view import draft_preview
+from ui.render import citations_html, sentence_html, sentences_html
 from ui.service import CopilotService, FeatureUnavailable
 
 log = logging.getLogger(__name__)
@@ -46,20 +47,6 @@ def _error(exc: Exception) -> gr.Error:
 class DraftState:
     markdown: str = ""  # as generated, to tell whether the user edited it
     draft: Any = None
-
-
-def _draft_preview(draft: Any) -> str:
-    parts = []
-    for part in draft.parts:
-        number = f'<span class="part-no">{part.number}</span> ' if part.number else ""
-        if part.placeholder:
-            parts.append(f'<p class="draft-part">{number}{mark_placeholders(escape(part.text))}</p>')
-        else:
-            parts.append(f'<div class="draft-part">{number}{sentences_html(part.sentences, "d", part.text)}</div>')
-    answered = sum(1 for p in draft.parts if not p.placeholder)
-    summary = (f'<p class="draft-check">{answered} of {len(draft.parts)} parts answered from the documents'
-               f'{"; the others need input from the bureau" if answered < len(draft.parts) else ""}.</p>')
-    return summary + f"<p>{escape(draft.opening)}</p>" + "".join(parts)
 
 
 def build_draft(service: CopilotService, controls: Controls) -> None:
@@ -95,7 +82,7 @@ def build_draft(service: CopilotService, controls: Controls) -> None:
         markdown = draft.markdown()
         sentences = [s for part in draft.parts for s in part.sentences]
         sources_panel = citations_html(draft.sources, sentences, "d")
-        return markdown, _draft_preview(draft), sources_panel, DraftState(markdown, draft)
+        return markdown, draft_preview(draft), sources_panel, DraftState(markdown, draft)
 
     go.click(run, [question, controls.backend], [editor, preview, sources, state], concurrency_id="llm",
              concurrency_limit=1)
