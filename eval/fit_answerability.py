@@ -48,8 +48,11 @@ def ask_rows(retriever: HybridRetriever, stats: TermStats, similarity: Similarit
                 kind = "partial-no" if len(content_words(ask) & missing) >= max(1, len(content_words(ask)) // 3) else "partial-yes"
             full = with_subject(ask, asks[0])
             cosines = similarity(full, sentences)
-            best = max(([features(stats, full, s)[0], c, float(features(stats, full, s)[3])] for s, c in zip(sentences, cosines)),
-                       key=sum)
+            rows_of_ask = []
+            for sentence, cosine in zip(sentences, cosines):
+                coverage, _, _, typed = features(stats, full, sentence)
+                rows_of_ask.append([coverage, cosine, float(typed)])
+            best = max(rows_of_ask, key=sum)
             rows.append((q["id"], kind, best, int(kind in ("answerable", "partial-yes"))))
     return rows
 

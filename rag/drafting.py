@@ -19,7 +19,7 @@ from core.text import MARKER
 from index.retrieval import Filters, Hit
 from rag.answer import Answerer
 from core.whole_sentence import is_whole_sentence
-from rag.acceptance import restates_question
+from rag.acceptance import echoes_question
 from rag.citations import CheckedSentence, check_answer, clean_citations, strip_markers
 from rag.draft_asks import PartAsks, read_part
 from rag.draft_evidence import AskEvidence, restates_any, retrieve_for_asks, select_evidence
@@ -224,7 +224,7 @@ def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence],
     result.prompt_tokens, result.completion_tokens = completion.prompt_tokens, completion.completion_tokens
     written = _checked(completion.text, hits) or []
     written = [s for s in written if s.supported and is_whole_sentence(strip_markers(s.text))
-               and not restates_question(s.text, read_text(read))]
+               and not echoes_question(s.text, read_text(read), [hits[n - 1].text for n in s.citations])]
     if not written:
         result.engine = "extractive-fallback"
         return extractive
@@ -233,11 +233,13 @@ def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence],
     owner = [max(range(len(asks)), key=lambda i: answerer.judge.scores(asks[i], [s.text])[0]) for s in written]
     by_ask = [[s for s, o in zip(written, owner) if o == i] for i in range(len(asks))]
     words_left = settings.draft_part_words - sum(len(strip_markers(s.text).split()) for s in written)
+    kept = [s.text for s in written]
     for mine, evidence_sentences in zip(by_ask, extractive):
         for sentence in evidence_sentences:
             words = len(strip_markers(sentence.text).split())
-            if words <= words_left and not restates_any(sentence.text, [s.text for s in mine], answerer.similarity):
+            if words <= words_left and not restates_any(sentence.text, kept, answerer.similarity):
                 mine.append(sentence)
+                kept.append(sentence.text)
                 words_left -= words
     return by_ask
 

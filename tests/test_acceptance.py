@@ -6,7 +6,7 @@ import pytest
 
 from index.retrieval import Hit
 from rag import acceptance
-from rag.acceptance import restates_question, decide, decide_unchecked, looks_like_instruction, looks_like_refusal
+from rag.acceptance import echoes_question, question_words_added, decide, decide_unchecked, looks_like_instruction, looks_like_refusal
 from rag.prompts import REFUSAL_EN
 
 
@@ -96,15 +96,23 @@ def test_decide_unchecked_for_baselines(text: str, reason: str) -> None:
 
 QUESTION_PART = ("whether it will allocate additional resources to expedite the admission and training of AI talents "
                  "and support the application of AI in the industries and public services")
+TALENT_LIST = ("The Government has included in the Talent List a number of professions in the I&T segment, including "
+               "Experienced AI Specialists, to facilitate the admission of technology talents.")
 
 
 @pytest.mark.parametrize("sentence, echo", [
-    ("The Government has allocated additional resources to expedite the admission and training of AI talents [1].", True),
-    ("The Government will support the application of AI in the industries and public services [2].", True),
-    ("A total of 28 applications of Experienced AI Specialists on the Talent List were approved last year [1].", False),
-    ("In the 2024-2025 Budget, $3 billion has been earmarked for a three-year AI Subsidy Scheme [3].", False),
+    ("The Government has allocated additional resources to expedite the admission of AI talents [1].", True),
+    ("The Government will support the application of AI in the industries and public services [1].", True),
+    ("The Government has included Experienced AI Specialists in the Talent List [1].", False),
+    ("The Talent List facilitates the admission of technology talents [1].", False),  # the passage's words
+    ("The measures include the Talent List [1].", False),  # one question word the passage lacks
     ("", False),
-    ("The Government has allocated additional resources to AI talents in 2025 [1].", False),  # adds a year
 ])
-def test_restates_question(sentence: str, echo: bool) -> None:
-    assert restates_question(sentence, QUESTION_PART) is echo
+def test_echoes_question(sentence: str, echo: bool) -> None:
+    assert echoes_question(sentence, QUESTION_PART, [TALENT_LIST]) is echo
+
+
+def test_question_words_added_tolerates_hyphenated_passage_words() -> None:
+    passage = "The first-phase of the AI Supercomputing Centre was launched in December 2024."
+    assert question_words_added("The first phase was launched in December 2024 [1].",
+                                "when was the first phase of the Centre launched?", [passage]) == []
