@@ -28,10 +28,9 @@ from rag.presentation import (Citation, Clock, Context, citation_records, not_co
                                within_budget)
 from rag.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, user_prompt
 from rag.questions import Language, Turn, answer_filters, asked_shape, condense_heuristic, is_broad
-from rag.answerability import TermStats
 from rag.asks import split_asks, with_subject
 from rag.relevance import AskJudge, Chat, LexicalScorer
-from rag.similarity import SimilarityCache
+from rag.index_state import index_state
 
 __all__ = ["Answer", "Answerer", "CheckedSentence", "Citation", "Completion", "Context", "Turn"]
 
@@ -84,10 +83,13 @@ class Answerer:
         self.settings = settings
         self.retriever = retriever or HybridRetriever(settings)
         self.llm = llm or build_llm(settings)
-        # Cosines with the index's own embedder (loaded already), each sentence encoded once.
-        self.similarity = SimilarityCache(lambda texts: self.retriever.embedder.encode(texts))
+        # Cosines with the index's own embedder, each sentence encoded once, and the index's word statistics
+        # for the ask judge: both belong to the retriever (one index generation), so every Answerer built on
+        # it shares them. The web app builds an Answerer per request; rebuilding them cost 0.24 s an
+        # extractive answer on the bundled index (5 answers 1.63 s against 0.42 s with one Answerer).
+        self.similarity, stats = index_state(self.retriever)
         # Does a sentence give what an ask asks: word coverage (weighted by the index's own word statistics) and cosine.
-        self.judge = AskJudge(LexicalScorer(TermStats(c.text for c in self.retriever.chunks.values()), self.similarity))
+        self.judge = AskJudge(LexicalScorer(stats, self.similarity))
 
     @property
     def generator(self) -> Generator:
