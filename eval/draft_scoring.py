@@ -16,10 +16,10 @@ from typing import Any
 from core.policy import POLICY
 from core.whole_sentence import rejection
 from rag.citations import strip_markers
+from rag.drafting import GAP
 
 Scores = Callable[[str, list[str]], list[float]]
 Pair = tuple[float, float]
-_GAP = re.compile(r"\[Input needed from the responsible bureau:[^\]]*\]")
 _REPLY = re.compile(r"^Reply:\s*$", re.MULTILINE)
 _PART_LINE = re.compile(r"^\((\d{1,2})\)\s", re.MULTILINE)
 _SIGN_OFF = re.compile(r"^(?:Ends/|Issued at|NNNN)", re.MULTILINE)
@@ -27,7 +27,7 @@ _SIGN_OFF = re.compile(r"^(?:Ends/|Issued at|NNNN)", re.MULTILINE)
 
 def without_placeholders(text: str) -> str:
     """The drafted text an officer keeps: a placeholder names an ask, it does not answer it."""
-    return _GAP.sub(" ", text)
+    return GAP.sub(" ", text)
 
 
 def words(text: str) -> int:

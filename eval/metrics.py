@@ -14,7 +14,7 @@ from typing import Any
 from eval.dataset import Question, fact_present
 from eval.leave_out import counts as leave_out_counts
 from rag.citations import strip_markers
-from rag.evidence import content_words
+from rag.evidence import content_words, mostly_shared
 from eval.faithfulness import ScoredSentence
 
 Pair = tuple[float, float]
@@ -166,8 +166,7 @@ def names_gap(unanswered: str, answer: dict[str, Any]) -> bool:
 def has_repeat(sentences: Sequence[str]) -> bool:
     """Do two sentences of one answer say the same thing?"""
     words = [content_words(strip_markers(s)) for s in sentences]
-    return any(a and b and len(a & b) >= REPEAT_SHARE * min(len(a), len(b))
-               for i, a in enumerate(words) for b in words[i + 1:])
+    return any(mostly_shared(a, b, REPEAT_SHARE) for i, a in enumerate(words) for b in words[i + 1:])
 
 
 def sentence_pairs(sentences: Sequence[ScoredSentence], judged: bool) -> dict[str, Pair]:

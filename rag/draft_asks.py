@@ -15,7 +15,7 @@ connectives), never on topic words; ``tests/test_draft_asks.py`` holds the table
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # An ask opens with a question word at the start of the part or after a clause boundary.
 # "when guiding patient capital" (a gerund after the word) is a circumstance of the ask before it, not an ask.
@@ -61,7 +61,6 @@ class PartAsks:
     context: str
     asks: tuple[DraftAsk, ...]
     follow_up: str = ""
-    notes: list[str] = field(default_factory=list)
 
 
 def read_part(part: str) -> PartAsks:

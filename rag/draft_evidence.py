@@ -17,6 +17,7 @@ marginal relevance), while the part's budget lasts. P ranks worse than cosine he
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from core.policy import POLICY
 from core.whole_sentence import is_whole_sentence
 from index.retrieval import Hit
 from rag.draft_asks import DraftAsk
-from rag.evidence import content_words
+from rag.evidence import content_words, mostly_shared
 from rag.citations import strip_markers
 from rag.claim_atoms import entities, figures
 from rag.extractive import quotable
@@ -52,7 +53,6 @@ class Evidence:
     passage: int
     sentence: str
     score: float
-    facet: str = ""
 
 
 @dataclass
@@ -120,7 +120,8 @@ def select_evidence(asks: Sequence[DraftAsk], retrieved: Retrieved, scores: Scor
     result = [AskEvidence(ask) for ask in asks]
     if not candidates:
         return result
-    picker = _Picker(candidates, similarity, budget_words)
+    items = [named_items(t) for t in texts]  # each candidate's names and figures, read once
+    picker = _Picker(candidates, items, similarity, budget_words)
     pools = []
     for ask, passages, facets in zip(asks, retrieved.ask_passages, retrieved.facet_passages):
         mine = {*passages, *(n for facet in facets for n in facet)}
@@ -130,21 +131,21 @@ def select_evidence(asks: Sequence[DraftAsk], retrieved: Retrieved, scores: Scor
         # alone: "the number of robots in public toilets" drew 8 unrelated sentences without this.
         if not any(p >= POLICY.draft_related_min for _, p, _ in eligible):
             eligible = []
-        pools.append(_Pool(ask, eligible, texts))
+        pools.append(_Pool(ask, eligible, texts, items))
     for chosen, pool in zip(result, pools):  # the sentence that answers best (and is still free) comes first
         for i, p, _ in sorted(pool.eligible, key=lambda e: -e[1]):
-            if picker.take(chosen, i, p, pool.facet_named(i)):
+            if picker.take(chosen, i, p):
                 pool.cover(i)
                 break
-    background = _background_items(texts)
+    background = _background_items(items)
     for pool in pools:  # after the first, a sentence must name something: a scheme, a body, a figure
-        pool.eligible = [e for e in pool.eligible if pool.informative(e[0], background)]
+        pool.eligible = [e for e in pool.eligible if items[e[0]] - pool.asked - background]
     progress = True
     while progress:  # then one sentence per ask per turn, the best by value, while the budget lasts
         progress = False
         for chosen, pool in zip(result, pools):
             for i, p in pool.by_value(picker.items):
-                if picker.take(chosen, i, p, pool.facet_named(i)):
+                if picker.take(chosen, i, p):
                     pool.cover(i)
                     progress = True
                     break
@@ -167,72 +168,68 @@ BACKGROUND_SHARE = 0.2
 class _Pool:
     """One ask's candidate sentences (index, P, cosine), and the listed items not yet covered."""
 
-    def __init__(self, ask: DraftAsk, eligible: list[tuple[int, float, float]], texts: list[str]) -> None:
-        self.ask = ask
+    def __init__(self, ask: DraftAsk, eligible: list[tuple[int, float, float]], texts: list[str],
+                 items: list[set[str]]) -> None:
         self.eligible = eligible
-        self.texts = texts
-        self.asked = {item.lower() for item in named_items(ask.text)}
-        self.open_facets = {facet: content_words(facet) for facet in ask.facets}
-
-    def informative(self, i: int, background: set[str]) -> bool:
-        """Whether the sentence names an item beyond the ask's own and the passages' ever-present ones."""
-        return bool({item.lower() for item in named_items(self.texts[i])} - self.asked - background)
+        self.items = items
+        self.asked = named_items(ask.text)
+        facet_words = {facet: content_words(facet) for facet in ask.facets}
+        # the listed items each eligible sentence names, in the ask's order (matched once, not every turn)
+        self.facets_in = {i: [f for f, words in facet_words.items() if mentions(words, texts[i])] for i, _, _ in eligible}
+        self.open_facets = set(ask.facets)
 
     def facet_named(self, i: int) -> str:
-        return next((f for f, words in self.open_facets.items() if mentions(words, self.texts[i])), "")
+        """The first listed item not yet covered that sentence ``i`` names ("" if none)."""
+        return next((f for f in self.facets_in.get(i, []) if f in self.open_facets), "")
 
     def cover(self, i: int) -> None:
-        self.open_facets.pop(self.facet_named(i), None)
+        self.open_facets.discard(self.facet_named(i))
 
     def by_value(self, taken_items: set[str]) -> list[tuple[int, float]]:
         """(index, P) of the eligible sentences, best value first."""
         def value(entry: tuple[int, float, float]) -> float:
             i, _, cosine = entry
-            new = {item.lower() for item in named_items(self.texts[i])} - taken_items - self.asked
+            new = self.items[i] - taken_items - self.asked
             return cosine + ITEM_VALUE * min(len(new), ITEM_CAP) + FACET_VALUE * bool(self.facet_named(i))
         return [(i, p) for i, p, _ in sorted(self.eligible, key=lambda e: -value(e))]
 
 
-def _background_items(texts: Sequence[str]) -> set[str]:
-    """Items in at least ``BACKGROUND_SHARE`` of the candidate sentences ("AI", "Government"): they name no measure."""
-    counts: dict[str, int] = {}
-    for text in texts:
-        for item in {item.lower() for item in named_items(text)}:
-            counts[item] = counts.get(item, 0) + 1
-    return {item for item, n in counts.items() if n >= max(2.0, BACKGROUND_SHARE * len(texts))}
+def _background_items(items: Sequence[set[str]]) -> set[str]:
+    """Items in at least ``BACKGROUND_SHARE`` of the candidate sentences ("ai", "government"): they name no measure."""
+    counts = Counter(item for sentence_items in items for item in sentence_items)
+    return {item for item, n in counts.items() if n >= max(2.0, BACKGROUND_SHARE * len(items))}
 
 
 def named_items(sentence: str) -> set[str]:
-    """The names and figures a sentence gives ("AIR@InnoHK", "16"): what a reply's reader takes away."""
-    return set(entities(sentence)) | {f.text for f in figures(sentence, spelled=False)}
+    """The names and figures a sentence gives ("air@innohk", "16"), lower-cased: what a reply's reader takes away."""
+    return {item.lower() for item in entities(sentence)} | {f.text.lower() for f in figures(sentence, spelled=False)}
 
 
 class _Picker:
     """Takes sentences under one word budget, never the same sentence twice nor one restating another."""
 
-    def __init__(self, candidates: list[tuple[int, str]], similarity: Similarity, budget_words: int) -> None:
+    def __init__(self, candidates: list[tuple[int, str]], items: list[set[str]], similarity: Similarity,
+                 budget_words: int) -> None:
         self.candidates = candidates
+        self.candidate_items = items
         self.similarity = similarity
         self.words_left = budget_words
         self.taken: set[int] = set()
         self.taken_texts: list[str] = []
         self.items: set[str] = set()  # the named items of the sentences taken
 
-    def take(self, into: AskEvidence, i: int, p: float, facet: str = "") -> bool:
+    def take(self, into: AskEvidence, i: int, p: float) -> bool:
         """Add candidate ``i`` to ``into`` unless taken, over the budget or restating one taken; whether added."""
         n, sentence = self.candidates[i]
         words = len(sentence.split())
-        if i in self.taken or words > self.words_left or self._restates(sentence):
+        if i in self.taken or words > self.words_left or restates_any(sentence, self.taken_texts, self.similarity):
             return False
         self.taken.add(i)
         self.taken_texts.append(sentence)
-        self.items |= {item.lower() for item in named_items(sentence)}
+        self.items |= self.candidate_items[i]
         self.words_left -= words
-        into.evidence.append(Evidence(n, sentence, p, facet))
+        into.evidence.append(Evidence(n, sentence, p))
         return True
-
-    def _restates(self, sentence: str) -> bool:
-        return restates_any(sentence, self.taken_texts, self.similarity)
 
 
 def restates_any(sentence: str, others: Sequence[str], similarity: Similarity) -> bool:
@@ -240,8 +237,6 @@ def restates_any(sentence: str, others: Sequence[str], similarity: Similarity) -
     if not others:
         return False
     words = content_words(strip_markers(sentence))
-    for earlier in others:
-        other = content_words(strip_markers(earlier))
-        if words and other and len(words & other) >= RESTATES_SHARE * min(len(words), len(other)):
-            return True
+    if any(mostly_shared(words, content_words(strip_markers(earlier)), RESTATES_SHARE) for earlier in others):
+        return True
     return max(similarity(strip_markers(sentence), [strip_markers(o) for o in others])) >= RESTATES_COSINE

@@ -27,6 +27,9 @@ from rag.extractive import cite_sentences
 from rag.prompts import DRAFT_SYSTEM_PROMPT, draft_part_prompt
 
 NO_INFORMATION = "NO INFORMATION"
+# The placeholder an officer fills in; it names the ask the documents do not cover (eval finds it by GAP).
+GAP_PREFIX = "[Input needed from the responsible bureau: "
+GAP = re.compile(re.escape(GAP_PREFIX) + r"[^\]]*\]")
 _MEMBER = re.compile(
     r"question (?:by|raised by)\s+((?:(?:Dr|Prof|Ir|Mr|Mrs|Ms|Miss)\s+)?the Hon\.?\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*)"
 )
@@ -174,9 +177,6 @@ def _draft_part(
                        "score": round(e.score, 3)} for e in chosen.evidence]}
         for chosen, sentences in zip(found, by_ask)
     ]
-    if not any(by_ask):
-        result.text = " ".join(_gap(chosen.ask.core) for chosen in found)
-        return result
     result.sentences = _renumber([s for sentences in by_ask for s in sentences], hits, sources)
     pieces: list[str] = []
     first = 0
@@ -185,17 +185,17 @@ def _draft_part(
         first += len(sentences)
         pieces += [result.sentences[i]["text"] for i in entry["sentences"]]
         if not entry["answered"]:  # related sentences may stand, but the bureau must say what they do not
-            pieces.append(_gap(entry["ask"]))
+            pieces.append(placeholder(entry["ask"]))
     result.text = " ".join(pieces)
-    result.placeholder = False
+    result.placeholder = not result.sentences
     used = sorted({n for s in result.sentences for n in s["citations"]})
     result.citations = [next(s for s in sources.values() if s["n"] == n) for n in used]
     return result
 
 
-def _gap(ask: str) -> str:
-    """The placeholder an officer fills in: it names the ask the documents do not cover."""
-    return f"[Input needed from the responsible bureau: {ask}]"
+def placeholder(ask: str) -> str:
+    """The placeholder for an ask the documents do not cover."""
+    return f"{GAP_PREFIX}{ask}]"
 
 
 def _checked_evidence(chosen: AskEvidence, hits: list[Hit]) -> list[CheckedSentence]:
@@ -224,13 +224,14 @@ def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence],
     result.prompt_tokens, result.completion_tokens = completion.prompt_tokens, completion.completion_tokens
     written = _checked(completion.text, hits) or []
     written = [s for s in written if s.supported and is_whole_sentence(strip_markers(s.text))
-               and not echoes_question(s.text, read_text(read), [hits[n - 1].text for n in s.citations])]
+               and not echoes_question(s.text, _own_words(read), [hits[n - 1].text for n in s.citations])]
     if not written:
         result.engine = "extractive-fallback"
         return extractive
     result.engine = "llm"
     asks = [chosen.ask.core for chosen in found]
-    owner = [max(range(len(asks)), key=lambda i: answerer.judge.scores(asks[i], [s.text])[0]) for s in written]
+    table = [answerer.judge.scores(ask, [s.text for s in written]) for ask in asks]  # one call an ask
+    owner = [max(range(len(asks)), key=lambda i: table[i][j]) for j in range(len(written))]
     by_ask = [[s for s, o in zip(written, owner) if o == i] for i in range(len(asks))]
     words_left = settings.draft_part_words - sum(len(strip_markers(s.text).split()) for s in written)
     kept = [s.text for s in written]
@@ -244,7 +245,7 @@ def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence],
     return by_ask
 
 
-def read_text(read: PartAsks) -> str:
+def _own_words(read: PartAsks) -> str:
     """The part's own words (lead-in and asks) that a model sentence must not hand back as a fact."""
     return " ".join([read.context, *(ask.text for ask in read.asks)])
 

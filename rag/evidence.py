@@ -50,6 +50,11 @@ def content_words(text: str) -> set[str]:
     return stems
 
 
+def mostly_shared(words: set[str], other: set[str], share: float) -> bool:
+    """Whether the shorter of two content-word sets is at least ``share`` inside the other (a restatement)."""
+    return bool(words and other) and len(words & other) >= share * min(len(words), len(other))
+
+
 def overlap(sentence_words: set[str], passage_words: set[str]) -> float:
     """Share of the sentence's content words found in the passage."""
     if not sentence_words:

@@ -115,17 +115,12 @@ def overview_sentences(question: str, hits: Sequence[Hit], max_sentences: int, s
     ranked: dict[int, list[tuple[float, str]]] = {}
     for (n, _, sentence), cosine in zip(candidates, cosines):
         if cosine >= POLICY.overview_min_cosine:
-            score = cosine + item_bonus(sentence)
+            score = (cosine + POLICY.overview_figure_bonus * bool(numbers(sentence))
+                     + POLICY.overview_name_bonus * bool(_QUOTED_NAME.search(sentence)))
             ranked.setdefault(n, []).append((score, sentence))
     picked = [(n, sentence) for depth in range(POLICY.overview_rounds) for n in sorted(ranked)
               for _, sentence in sorted(ranked[n], key=lambda c: -c[0])[depth:depth + 1]]
     return cite_sentences(picked[:max_sentences])
-
-
-def item_bonus(sentence: str) -> float:
-    """How much a sentence reads as an item of an overview: a figure or date, a quoted scheme name."""
-    return (POLICY.overview_figure_bonus * bool(numbers(sentence))
-            + POLICY.overview_name_bonus * bool(_QUOTED_NAME.search(sentence)))
 
 
 def compose(question: str, hits: Sequence[Hit], chinese: bool, broad_sentences: int, similarity: Similarity) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from rag.drafting import placeholder
 from ui.render import sentence_html
 
 
@@ -37,7 +38,6 @@ def _ask_html(ask: dict[str, Any], sentences: list[dict[str, Any]]) -> str:
         status = '<span class="ask-gap">Not in the documents: input needed from the bureau</span>'
     facets = f'<span class="ask-facets"> (items: {escape("; ".join(ask["facets"]))})</span>' if ask.get("facets") else ""
     body = " ".join(sentence_html(s, "d") for s in mine)
-    gap = ("" if ask["answered"] else
-           f'<span class="pc-placeholder">[Input needed from the responsible bureau: {escape(ask["ask"])}]</span>')
+    gap = "" if ask["answered"] else f'<span class="pc-placeholder">{escape(placeholder(ask["ask"]))}</span>'
     return (f'<div class="draft-ask"><p class="ask-head"><span class="ask-label">Ask:</span> {escape(ask["ask"])}'
             f"{facets} {status}</p><p>{body} {gap}</p></div>")
