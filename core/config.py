@@ -71,6 +71,8 @@ class AnswerSettings(BaseModel):
     # The most relevant sentences of those passages, up to this many words (≈ 370 tokens). 200 rather than 240:
     # same dev fact recall (0.83), first token 8.1 -> 6.7 s (runs v11-native-240, v12-native-200).
     prompt_words: int = 200
+    # With an LLM, the model's own yes/no on each of its sentences the atom checks passed (rag/model_check).
+    model_check: bool = True
     extra_sentences: int = 3  # checked passage sentences added beside the model's answer
     broad_extra_sentences: int = 8  # ... for list / summary questions ("what measures ...", "summarise ...")
     # A drafted reply part's words (the real LCQ13/LCQ20 reply parts run 250-600; issue 19 asks 300 at most)

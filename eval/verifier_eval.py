@@ -49,9 +49,12 @@ def load_items(paths: Sequence[Path]) -> list[Item]:
 
 
 def split_files(split: str) -> list[Path]:
-    """``tune`` or ``heldout``: every ``*_<split>.jsonl`` under eval/verifier_set/."""
+    """``tune`` or ``heldout``: every ``*_<split>.jsonl`` under eval/verifier_set/; ``real``: the hand-labelled
+    sentences of real answers (eval/verifier_set/real_answers/, held out too)."""
+    if split == "real":
+        return [SET_DIR / "real_answers" / "heldout.jsonl"]
     if split not in {"tune", "heldout"}:
-        raise ValueError("split must be 'tune' or 'heldout'")
+        raise ValueError("split must be 'tune', 'heldout' or 'real'")
     return sorted(SET_DIR.glob(f"*_{split}.jsonl"))
 
 
@@ -122,16 +125,42 @@ def _balanced_ci(right: np.ndarray, faithful: np.ndarray, seed: int, resamples: 
     return Estimate(point, low, high, n)
 
 
+def model_stage(backend: str) -> Check:
+    """The verifier, then the model's yes/no on a claim it passes (the ``--llm`` path of ``check``)."""
+    from core.config import load_settings
+    from rag.generation import generator_for
+    from rag.llm import build_llm
+    from rag.model_check import ModelCheck, numbered_passages
+    from rag.verifier import shared_verifier
+
+    model = ModelCheck(generator_for(build_llm(load_settings(), backend)).chat)
+    verifier = shared_verifier()
+
+    def check(claim: str, passages: Sequence[str]) -> bool:
+        if not verifier.verify(claim, passages).supported:
+            return False
+        return model.check(numbered_passages(passages), [claim])[0] is not False
+
+    return check
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m eval.verifier_eval [tune|heldout]``: the verifier's table on one split."""
-    import sys
+    """``python -m eval.verifier_eval [tune|heldout|real] [--llm local]``: the verifier's table on one split
+    (with ``--llm``, the verifier then the model's own check, one claim a call)."""
+    import argparse
 
-    from rag.verifier import Verifier
+    from rag.verifier import shared_verifier
 
-    split = (list(argv) if argv is not None else sys.argv[1:] or ["heldout"])[0]
-    verifier = Verifier()
-    result = score(load_items(split_files(split)), lambda c, p: verifier.verify(c, p).supported)
-    print(result.table(f"claim verifier, {split} split"))
+    parser = argparse.ArgumentParser(prog="python -m eval.verifier_eval")
+    parser.add_argument("split", nargs="?", default="heldout", choices=["tune", "heldout", "real"])
+    parser.add_argument("--llm", default=None, help="also ask this model (local | openai) about claims that pass")
+    args = parser.parse_args(argv)
+    if args.llm:
+        check, title = model_stage(args.llm), f"claim verifier + {args.llm} model check, {args.split} split"
+    else:
+        verifier = shared_verifier()
+        check, title = (lambda c, p: verifier.verify(c, p).supported), f"claim verifier, {args.split} split"
+    print(score(load_items(split_files(args.split)), check).table(title))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ thing, not everything on the topic. Baselines in eval, whose answers are not che
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from core.policy import POLICY
@@ -105,7 +105,8 @@ def echoes_question(sentence: str, question: str, passages: Sequence[str]) -> bo
 
 
 def decide(text: str, hits: Sequence[Hit], question: str, *, lenient_cjk: bool = False,
-           screen: bool = True, judge: AskJudge | None = None, chat: Chat | None = None) -> Decision:
+           screen: bool = True, judge: AskJudge | None = None, chat: Chat | None = None,
+           recheck: Callable[[list[CheckedSentence]], list[CheckedSentence]] | None = None) -> Decision:
     """Accept ``text`` (already citation-cleaned) as the answer to ``question`` from ``hits``, or not.
 
     ``screen`` also applies the refusal and instruction rules; the extractive fallback of a
@@ -119,6 +120,8 @@ def decide(text: str, hits: Sequence[Hit], question: str, *, lenient_cjk: bool =
     if screen and looks_like_instruction(text):
         return Decision(False, INSTRUCTION)
     checked = drop_repeats(check_answer(text, [h.evidence for h in hits], lenient_cjk=lenient_cjk))
+    if recheck is not None:
+        checked = recheck(checked)
     supported = [s for s in checked if s.supported]
     if not supported:
         return Decision(False, UNSUPPORTED)

@@ -11,8 +11,9 @@ decisions live in modules named for them: ``questions`` (what is asked),
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from core.config import Settings
@@ -24,6 +25,7 @@ from rag.citations import CheckedSentence, clean_citations, strip_markers
 from rag.context import render, select_sentences
 from rag.generation import Completion, Generator, complete, generator_for
 from rag.llm import LLMHandle, build_llm
+from rag.model_check import ModelCheck, recheck as model_recheck
 from rag.presentation import (Citation, Clock, Context, citation_records, not_covered_note, refusal_message,
                                within_budget)
 from rag.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, user_prompt
@@ -176,11 +178,16 @@ class Answerer:
                                                        POLICY.judge_max_tokens)
             return replies[message]
 
+        recheck = None
+        if self.settings.answer.model_check:  # the model judges its own sentences, after the same passages
+            check = ModelCheck(self.generator.chat, SYSTEM_PROMPT)
+            recheck = partial(model_recheck, check=check, passages_block=render(shown))
         yield "answer", self._finish(base, text, hits, question=english, asked_in=asked_in,
-                                     written_in=Language.ENGLISH, clock=clock, chat=ask_model)
+                                     written_in=Language.ENGLISH, clock=clock, chat=ask_model, recheck=recheck)
 
     def _finish(self, base: Answer, text: str, hits: list[Hit], *, question: str, asked_in: Language,
-                written_in: Language, clock: Clock, chat: Chat | None = None) -> Answer:
+                written_in: Language, clock: Clock, chat: Chat | None = None,
+                recheck: Callable[[list[CheckedSentence]], list[CheckedSentence]] | None = None) -> Answer:
         """Decide on the answer; if the model's would be refused, try the extractive composer before refusing.
 
         A small model often leaves out its citations or misreads a passage that does answer
@@ -189,7 +196,7 @@ class Answerer:
         """
         base.model_text = text
         decision = decide(clean_citations(text, len(hits)), hits, question, lenient_cjk=written_in.chinese,
-                          judge=self.judge, chat=chat)
+                          judge=self.judge, chat=chat, recheck=recheck)
         if decision.outcome != "answered" and base.engine == "llm":
             fallback = decide(self.extractive(question, hits, False), hits, question, screen=False, judge=self.judge,
                               chat=chat)

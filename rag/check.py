@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rag.citations import cited, is_claim, split_answer
+from rag.model_check import MODEL_REASON, ModelCheck, numbered_passages
 from rag.verifier import Verifier, shared_verifier
 
 MAX_CLAIM_CHARS = 2_000  # one sentence; longer text is a document, not a claim
@@ -54,18 +55,27 @@ def _cited_passages(claim: str, passages: Sequence[str]) -> list[str]:
     return [passages[n - 1] for n in refs]
 
 
-def check_pair(row: dict, verifier: Verifier | None = None) -> dict[str, object]:
-    """``{"id", "claim", "passages"}`` → ``{"id", "supported", "score", "reason"}``."""
+def check_pair(row: dict, verifier: Verifier | None = None, model: ModelCheck | None = None) -> dict[str, object]:
+    """``{"id", "claim", "passages"}`` → ``{"id", "supported", "score", "reason"}``.
+
+    With ``model``, a claim the verifier supports is also judged by the model (``--llm``).
+    """
     verifier = verifier or shared_verifier()
     claim = _text(row, "claim", MAX_CLAIM_CHARS)
     passages = _strings(row, "passages", MAX_PASSAGE_CHARS)
-    verdict = verifier.verify(claim, _cited_passages(claim, passages))
-    return {"id": row.get("id"), "supported": verdict.supported, "score": round(verdict.score, 4),
-            "reason": verdict.reason}
+    cited_passages = _cited_passages(claim, passages)
+    verdict = verifier.verify(claim, cited_passages)
+    supported, reason = verdict.supported, verdict.reason
+    if supported and model is not None and model.check(numbered_passages(cited_passages), [claim])[0] is False:
+        supported, reason = False, MODEL_REASON
+    return {"id": row.get("id"), "supported": supported, "score": round(verdict.score, 4), "reason": reason}
 
 
-def check_answer_row(row: dict, verifier: Verifier | None = None) -> dict[str, object]:
-    """``{"id", "question", "answer", "contexts"}`` → each claim sentence's verdict and the faithful share."""
+def check_answer_row(row: dict, verifier: Verifier | None = None, model: ModelCheck | None = None) -> dict[str, object]:
+    """``{"id", "question", "answer", "contexts"}`` → each claim sentence's verdict and the faithful share.
+
+    With ``model``, the sentences the verifier supports are judged again by the model, all in one call.
+    """
     verifier = verifier or shared_verifier()
     answer = _text(row, "answer", MAX_ANSWER_CHARS)
     contexts = _strings(row, "contexts", MAX_PASSAGE_CHARS)
@@ -81,12 +91,18 @@ def check_answer_row(row: dict, verifier: Verifier | None = None) -> dict[str, o
         verdict = verifier.verify(sentence, passages)
         sentences.append({"text": sentence, "supported": verdict.supported, "score": round(verdict.score, 4),
                           "reason": verdict.reason})
+    passed = [s for s in sentences if s["supported"]]
+    if model is not None and passed:
+        for sentence_, said in zip(passed, model.check(numbered_passages(contexts), [str(s["text"]) for s in passed])):
+            if said is False:
+                sentence_["supported"], sentence_["reason"] = False, MODEL_REASON
     supported = sum(1 for s in sentences if s["supported"])
     return {"id": row.get("id"), "sentences": sentences,
             "faithfulness": round(supported / len(sentences), 4) if sentences else None}
 
 
-def check_file(path: Path, mode: str, verifier: Verifier | None = None) -> Iterator[dict[str, object]]:
+def check_file(path: Path, mode: str, verifier: Verifier | None = None,
+               model: ModelCheck | None = None) -> Iterator[dict[str, object]]:
     """One result (or ``{"line", "id", "error"}``) per non-blank input line, in order."""
     if mode not in {"pairs", "answers"}:
         raise ValueError("mode must be 'pairs' or 'answers'")
@@ -103,7 +119,7 @@ def check_file(path: Path, mode: str, verifier: Verifier | None = None) -> Itera
                 if not isinstance(row, dict):
                     raise LineError("each line must be a JSON object")
                 row_id = row.get("id")
-                yield run(row, verifier)
+                yield run(row, verifier, model)
             except json.JSONDecodeError as exc:
                 yield {"line": number, "id": None, "error": f"not valid JSON ({exc.msg} at column {exc.colno})"}
             except (LineError, ValueError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,9 +16,22 @@ class ScriptedLLM(CustomLLM):
     reply: str = ""
     replies: list[str] = []
     prompts: list[str] = []
+    # The answer's model check (rag/model_check) is answered apart, so scripted replies stay in order:
+    # ``statement_reply`` if set, else "yes" for every statement. Its prompts go to ``statement_prompts``.
+    statement_reply: str | None = None
+    statement_prompts: list[str] = []
 
     def _next(self) -> str:
         return self.replies.pop(0) if self.replies else self.reply
+
+    def _scripted_check(self, prompt: str) -> str | None:
+        if "Check each statement below against the passages above" not in prompt:
+            return None
+        self.statement_prompts.append(prompt)
+        if self.statement_reply is not None:
+            return self.statement_reply
+        statements = re.findall(r"^(\d+)\. ", prompt.split("Statements:")[-1], re.MULTILINE)
+        return "\n".join(f"{n}: yes" for n in statements)
 
     @property
     def metadata(self) -> LLMMetadata:
@@ -25,6 +39,9 @@ class ScriptedLLM(CustomLLM):
 
     @llm_completion_callback()
     def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+        checked = self._scripted_check(prompt)
+        if checked is not None:
+            return CompletionResponse(text=checked)
         self.prompts.append(prompt)
         return CompletionResponse(text=self._next())
 

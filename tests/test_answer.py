@@ -50,6 +50,21 @@ def test_unsupported_number_is_flagged_not_passed_off(built_index, retriever) ->
     assert not result.refused
 
 
+def test_a_sentence_the_models_own_check_rejects_is_flagged_and_the_check_follows_the_answer_prompt(
+        built_index, retriever) -> None:
+    answerer, llm = _answerer(built_index, retriever, "The AI Subsidy Scheme is worth $3 billion [1][2][3][4][5].")
+    llm.statement_reply = "1: no"
+    result = answerer.answer("How big is the AI Subsidy Scheme?")
+    assert len(llm.statement_prompts) == 1
+    # The check starts with the answer prompt's passages, so the server reuses their KV cache.
+    passages = llm.prompts[0].split("Passages:")[1].split("Question:")[0]
+    assert passages in llm.statement_prompts[0] and "1. The AI Subsidy Scheme is worth $3 billion" in llm.statement_prompts[0]
+    # Its only sentence rejected, the model's answer gives way to checked passage sentences.
+    assert result.engine == "extractive-fallback" and not result.refused
+    assert all("worth $3 billion" not in s.text for s in result.sentences)
+    assert all(s.supported for s in result.sentences)
+
+
 def test_model_saying_not_in_documents_is_a_refusal_naming_nearest_documents(built_index, retriever) -> None:
     answerer, _ = _answerer(built_index, retriever, "The documents do not contain this information.")
     result = answerer.answer("How many parameters does the HKGAI V1 model have?")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +32,14 @@ FUNDS = (
 
 CASES = [
     # (claim, passage, supported, what the row shows)
+    ("ASTRI built a privacy-preserving credit assessment tool for MSMEs.",
+     "ASTRI has built a privacy-preserving credit assessment tool for micro, small and medium enterprises.", True,
+     "an acronym the passage spells out in lower case"),
+    ("The institute will cover upstream R&D.", "The institute will promote upstream research and development.", True,
+     "a two-letter acronym spelled out as 'X and Y'"),
+    ("ASTRI built the credit assessment tool with the HKMA.",
+     "ASTRI built the credit assessment tool with banks for micro, small and medium enterprises.", False,
+     "an acronym the passage does not spell out"),
     ("Since mid-2024 the Government has been piloting HKPilot, a document copilot developed by HKGAI.", HKPILOT, True, "paraphrase"),
     ("The DPO has invited all B/Ds to let staff of different grades take part in the pilot.", HKPILOT, True, "acronyms"),
     ("HKPilot was launched by the Government in September 2025.", HKPILOT, False, "date not in passage"),
@@ -96,3 +105,29 @@ def test_check_command_keeps_going_past_bad_lines(tmp_path) -> None:
     assert results[1]["line"] == 2 and "JSON" in results[1]["error"]
     assert results[2]["id"] == "empty" and "non-empty" in results[2]["error"]
     assert results[3]["id"] == "long" and "longer than" in results[3]["error"]
+
+
+def test_check_with_the_extractive_backend_says_what_to_use(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(json.dumps({"id": "ok", "claim": "x y z", "passages": [FUNDS]}), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "policy_copilot_cli", "check", "--pairs", str(path), "--llm", "extractive"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 2 and "--llm local" in out.stderr
+
+
+def test_check_pair_asks_the_model_only_about_claims_the_checks_pass() -> None:
+    from rag.check import check_pair
+    from rag.model_check import MODEL_REASON, ModelCheck
+
+    asked: list[str] = []
+
+    def chat(messages, max_tokens):  # type: ignore[no-untyped-def]
+        asked.append(messages[-1][1])
+        return "1: no"
+
+    model = ModelCheck(chat, system="")
+    good = check_pair({"id": "a", "claim": "The Government will set up a $10 billion I&T Industry-Oriented Fund in 2025.",
+                       "passages": [FUNDS]}, model=model)
+    assert good["supported"] is False and good["reason"] == MODEL_REASON and len(asked) == 1
+    bad = check_pair({"id": "b", "claim": "The scheme funds 900 AI projects.", "passages": [FUNDS]}, model=model)
+    assert bad["supported"] is False and bad["reason"] != MODEL_REASON and len(asked) == 1
