@@ -24,6 +24,7 @@ from rag.citations import CheckedSentence, check_answer, clean_citations, strip_
 from rag.draft_asks import PartAsks, read_part
 from rag.draft_evidence import AskEvidence, restates_any, retrieve_for_asks, select_evidence
 from rag.extractive import cite_sentences
+from rag.model_check import ModelCheck, recheck
 from rag.prompts import DRAFT_SYSTEM_PROMPT, draft_part_prompt
 
 NO_INFORMATION = "NO INFORMATION"
@@ -225,6 +226,9 @@ def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence],
     written = _checked(completion.text, hits) or []
     written = [s for s in written if s.supported and is_whole_sentence(strip_markers(s.text))
                and not echoes_question(s.text, _own_words(read), [hits[n - 1].text for n in s.citations])]
+    if written and settings.model_check:  # the model's own check of its sentences, after the same system prompt
+        written = [s for s in recheck(written, ModelCheck(answerer.generator.chat, DRAFT_SYSTEM_PROMPT), evidence)
+                   if s.supported]
     if not written:
         result.engine = "extractive-fallback"
         return extractive
