@@ -22,6 +22,7 @@ from eval.dataset import load_drafting, load_questions
 from eval.gate import Thresholds, check
 from eval.judge import Judge
 from eval.report import write_report
+from eval.verifier_eval import report_section as verifier_section
 from eval.runner import RESULTS_FILE, Progress, Runner, read_rows
 from eval.scoring import rescore_qa
 from eval.systems import build_systems, close_systems
@@ -96,6 +97,7 @@ def evaluate(settings: Settings, options: EvalOptions, progress: Progress | None
         "systems": {s.name: s.description for s in systems}, "seed": options.seed,
         "resamples": options.resamples, "top_k": options.top_k or settings.retrieval.top_k,
         "judge_calls": judge.calls if judge else 0, "notes": notes,
+        "verifier": verifier_section(judge.verdict if judge else None),
     }
     return finish(options.out_dir, run_info, runner.rows, options.thresholds)
 

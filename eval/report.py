@@ -195,6 +195,8 @@ def write_report(out_dir: Path, summary: dict[str, Any], rows: Sequence[dict[str
     lines += ["## Headline", ""] + headline(qa, HEADLINE) + ["![metrics](metrics.png)", ""]
     lines += ["## By question type", ""] + by_type(qa) + ["![by type](by_type.png)", ""]
     lines += ["## Faithfulness: checker and judge", ""] + judge_section(qa, info.get("judge"))
+    if info.get("verifier"):
+        lines += ["## The verifier itself", "", info["verifier"], ""]
     lines += ["## Cost", "", ("Systems run one after another: on a shared machine a latency difference can be a "
                               "load difference. Token counts are as the LLM server reports them."), ""]
     lines += cost(qa) + ["![latency](latency.png)", ""]

@@ -144,6 +144,21 @@ def model_stage(backend: str) -> Check:
     return check
 
 
+def report_section(judge: Callable[[str, Sequence[str]], bool | None] | None = None) -> str:
+    """Markdown for the eval report: the verifier (no model) on the held-out labelled set, and the LLM judge
+    scored against the same labels when the run has one (its verdicts are cached, so a re-run is free)."""
+    from rag.verifier import shared_verifier
+
+    items = load_items(split_files("heldout"))
+    verifier = shared_verifier()
+    parts = [score(items, lambda c, p: verifier.verify(c, p).supported).table(
+        f"Claim verifier on its held-out labelled set ({len(items)} items, eval/verifier_set/*_heldout.jsonl)")]
+    if judge is not None:
+        parts.append(score(items, lambda c, p: judge(c, p) is not False).table(
+            "The LLM judge alone, against the same labels (no verdict counts as supported)"))
+    return "\n\n".join(parts)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """``python -m eval.verifier_eval [tune|heldout|real] [--llm local]``: the verifier's table on one split
     (with ``--llm``, the verifier then the model's own check, one claim a call)."""

@@ -103,6 +103,9 @@ def test_run_writes_report_plots_and_one_traceable_row_per_system_and_question(f
         if sentences:
             share = sum(s["supported"] for s in sentences) / len(sentences)
             assert summary["qa"]["systems"][system]["overall"]["supported"]["value"] == pytest.approx(share)
+    report = (out / "report.md").read_text(encoding="utf-8")
+    verifier = report.split("## The verifier itself")[1]  # measured on its own held-out labels, every run
+    assert "| balanced accuracy |" in verifier and "| caught: swap |" in verifier
     ours = {r["id"]: r for r in qa if r["system"] == "ours"}
     assert ours["sub"]["gold_rank"] is not None and ours["sub"]["facts"] == {"3 billion": True}
     assert ours["typo"]["metrics"]["hit_at_5"][1] == 0  # an unfindable gold quote is not scored...
