@@ -179,8 +179,8 @@ class Answerer:
             return replies[message]
 
         recheck = None
-        if self.settings.answer.model_check:  # the model judges its own sentences, after the same passages
-            check = ModelCheck(self.generator.chat, SYSTEM_PROMPT)
+        if self.settings.answer.model_check:  # the model judges each of its sentences against the same passages
+            check = ModelCheck(self.generator.chat)
             recheck = partial(model_recheck, check=check, passages_block=render(shown))
         yield "answer", self._finish(base, text, hits, question=english, asked_in=asked_in,
                                      written_in=Language.ENGLISH, clock=clock, chat=ask_model, recheck=recheck)

@@ -1,12 +1,12 @@
-"""The model's own yes/no on claims the atom checks passed: the verifier's strong stage.
+"""The model's yes/no on claims the atom checks passed: the verifier's strong stage.
 
 The atom checks (rag/verifier) are precise on figures, years and names, and blind to a
 changed relation, a swap or a plan stated as done; the local model judging "is every fact
 stated in the passages?" is the reverse (issue 17: 0.86 balanced accuracy on the issue's
 own set, weakest on numbers and dates). Used together, a claim must pass both.
 
-All of an answer's claims go in one call, after the passages the answer was written from,
-so llama.cpp reuses the passages' KV cache and only the statements are prefilled.
+Each claim is one short call with the same passages first, so llama.cpp reuses their KV cache
+from the second claim on and prefills only the statement.
 """
 
 from __future__ import annotations
@@ -16,44 +16,37 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rag.citations import CheckedSentence, strip_markers
-from rag.prompts import SYSTEM_PROMPT
 
 Chat = Callable[[Sequence[tuple[str, str]], int], "str | None"]  # Generator.chat
 
-INSTRUCTION = (
-    "Check each statement below against the passages above. A statement is supported only if every fact in it "
-    "is stated in the passages: each number, date, name, place and relation, and whether something is done, "
-    "planned or not done. A statement that adds anything the passages do not say is not supported.\n\n"
-    "Statements:\n{statements}\n\n"
-    "Reply with one line per statement, in order, numbered like the statements, for example:\n"
-    "1: yes\n2: no\n3: yes\nNothing else."
+# The judge's own wording (eval/judge.py), one statement a call, no system prompt. Tune split, with the atom checks:
+# this prompt 0.84 balanced accuracy (wrong caught 0.89, faithful passed 0.79) against 0.73 for a batched
+# "1: yes / 2: no" list after the answer's system prompt (the 1.5B model mostly said yes to every line).
+JUDGE_PROMPT = (
+    "You check whether a statement is supported by source passages.\n\nPassages:\n{passages}\n\n"
+    "Statement: {statement}\n\nIs every fact in the statement, including every number, date and amount, stated "
+    "in the passages? Reply with one word: yes or no."
 )
 _LINE = re.compile(r"^\W*(\d{1,2})\**\s*[:.)\-]\s*\**\s*(yes|no)\b", re.IGNORECASE | re.MULTILINE)
-TOKENS_PER_VERDICT = 5  # "12: yes\n" is 4-5 tokens in Qwen's vocabulary
+VERDICT_TOKENS = 3
 
 
 @dataclass(frozen=True)
 class ModelCheck:
-    """Asks the model once for a yes/no on each claim; ``system`` is the prompt whose KV cache to reuse.
-
-    The answer's system prompt by default: the accuracy in the README was measured with it.
-    """
+    """Asks the model for a yes/no on each claim, one call a claim with the passages first, so the calls of one
+    answer share that prefix and llama.cpp prefills only each statement after the first."""
 
     chat: Chat
-    system: str = SYSTEM_PROMPT
+    system: str = ""
 
-    def message(self, passages_block: str, claims: Sequence[str]) -> str:
-        statements = "\n".join(f"{i}. {strip_markers(c)}" for i, c in enumerate(claims, 1))
-        return f"Passages:\n\n{passages_block}\n\n" + INSTRUCTION.format(statements=statements)
+    def message(self, passages_block: str, claim: str) -> str:
+        return JUDGE_PROMPT.format(passages=passages_block, statement=strip_markers(claim))
 
     def check(self, passages_block: str, claims: Sequence[str]) -> list[bool | None]:
         """One verdict per claim: True (supported), False, or None where the model gave no verdict."""
-        if not claims:
-            return []
         messages = [("system", self.system)] if self.system else []
-        reply = self.chat([*messages, ("user", self.message(passages_block, claims))],
-                          TOKENS_PER_VERDICT * len(claims) + 4)
-        return parse_verdicts(reply or "", len(claims))
+        return [parse_verdicts(self.chat([*messages, ("user", self.message(passages_block, c))], VERDICT_TOKENS)
+                               or "", 1)[0] for c in claims]
 
 
 def parse_verdicts(reply: str, n: int) -> list[bool | None]:
@@ -86,7 +79,7 @@ MODEL_REASON = "the model's own check: not stated in the passages"
 
 
 def recheck(sentences: list[CheckedSentence], check: ModelCheck, passages_block: str) -> list[CheckedSentence]:
-    """The sentences, with each one the atom checks passed judged again by the model (one call).
+    """The sentences, with each one the atom checks passed judged again by the model.
 
     A "no" flags the sentence with ``MODEL_REASON``; no verdict leaves the atom checks' one.
     """

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +16,7 @@ class ScriptedLLM(CustomLLM):
     replies: list[str] = []
     prompts: list[str] = []
     # The answer's model check (rag/model_check) is answered apart, so scripted replies stay in order:
-    # ``statement_reply`` if set, else "yes" for every statement. Its prompts go to ``statement_prompts``.
+    # ``statement_reply`` if set, else "yes". Its prompts go to ``statement_prompts``.
     statement_reply: str | None = None
     statement_prompts: list[str] = []
 
@@ -25,13 +24,10 @@ class ScriptedLLM(CustomLLM):
         return self.replies.pop(0) if self.replies else self.reply
 
     def _scripted_check(self, prompt: str) -> str | None:
-        if "Check each statement below against the passages above" not in prompt:
+        if "You check whether a statement is supported by source passages" not in prompt:
             return None
         self.statement_prompts.append(prompt)
-        if self.statement_reply is not None:
-            return self.statement_reply
-        statements = re.findall(r"^(\d+)\. ", prompt.split("Statements:")[-1], re.MULTILINE)
-        return "\n".join(f"{n}: yes" for n in statements)
+        return self.statement_reply if self.statement_reply is not None else "yes"
 
     @property
     def metadata(self) -> LLMMetadata:

@@ -50,15 +50,16 @@ def test_unsupported_number_is_flagged_not_passed_off(built_index, retriever) ->
     assert not result.refused
 
 
-def test_a_sentence_the_models_own_check_rejects_is_flagged_and_the_check_follows_the_answer_prompt(
+def test_a_sentence_the_models_own_check_rejects_gives_way_to_checked_passage_sentences(
         built_index, retriever) -> None:
     answerer, llm = _answerer(built_index, retriever, "The AI Subsidy Scheme is worth $3 billion [1][2][3][4][5].")
-    llm.statement_reply = "1: no"
+    llm.statement_reply = "no"
     result = answerer.answer("How big is the AI Subsidy Scheme?")
     assert len(llm.statement_prompts) == 1
-    # The check starts with the answer prompt's passages, so the server reuses their KV cache.
-    passages = llm.prompts[0].split("Passages:")[1].split("Question:")[0]
-    assert passages in llm.statement_prompts[0] and "1. The AI Subsidy Scheme is worth $3 billion" in llm.statement_prompts[0]
+    # The check reads the passages the answer was written from.
+    passages = llm.prompts[0].split("Passages:")[-1].split("Question:")[0].strip()
+    assert passages in llm.statement_prompts[0]
+    assert "Statement: The AI Subsidy Scheme is worth $3 billion" in llm.statement_prompts[0]
     # Its only sentence rejected, the model's answer gives way to checked passage sentences.
     assert result.engine == "extractive-fallback" and not result.refused
     assert all("worth $3 billion" not in s.text for s in result.sentences)

@@ -35,6 +35,12 @@ CASES = [
     ("ASTRI built a privacy-preserving credit assessment tool for MSMEs.",
      "ASTRI has built a privacy-preserving credit assessment tool for micro, small and medium enterprises.", True,
      "an acronym the passage spells out in lower case"),
+    ("The scheme has 40 members in Sha Tin and 25 in Tai Po.",
+     "The scheme has 65 members, of which 25 are in Sha Tin and 40 in Tai Po.", False,
+     "two figures swapped between places (FIGURE_REACH)"),
+    ("The scheme has 25 members in Sha Tin and 40 in Tai Po.",
+     "The scheme has 65 members, of which 25 are in Sha Tin and 40 in Tai Po.", True,
+     "the same figures, each beside its own place"),
     ("The institute will cover upstream R&D.", "The institute will promote upstream research and development.", True,
      "a two-letter acronym spelled out as 'X and Y'"),
     ("ASTRI built the credit assessment tool with the HKMA.",
@@ -123,7 +129,7 @@ def test_check_pair_asks_the_model_only_about_claims_the_checks_pass() -> None:
 
     def chat(messages, max_tokens):  # type: ignore[no-untyped-def]
         asked.append(messages[-1][1])
-        return "1: no"
+        return "no"
 
     model = ModelCheck(chat, system="")
     good = check_pair({"id": "a", "claim": "The Government will set up a $10 billion I&T Industry-Oriented Fund in 2025.",
