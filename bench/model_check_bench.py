@@ -77,7 +77,7 @@ def main() -> None:
                 ["measure", "seconds"],
                 [["median answer total, check off", f"{off:.1f}"], ["median answer total, check on", f"{on:.1f}"],
                  ["added to the median total", f"{on - off:+.1f}"],
-                 ["the check's own call, median (one call an answer)", f"{statistics.median(check_s or [0]):.2f}"],
+                 ["the check, median per answer (one call a sentence, its cited passages)", f"{statistics.median(check_s or [0]):.2f}"],
                  ["plain LLM judge, one call a sentence, per answer", f"{per_answer_judge:.2f}"],
                  ["plain LLM judge, per sentence, median", f"{statistics.median(judge_s or [0]):.2f}"]]))
 

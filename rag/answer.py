@@ -179,9 +179,9 @@ class Answerer:
             return replies[message]
 
         recheck = None
-        if self.settings.answer.model_check:  # the model judges each of its sentences against the same passages
+        if self.settings.answer.model_check:  # the model judges each of its sentences against its cited passages
             check = ModelCheck(self.generator.chat)
-            recheck = partial(model_recheck, check=check, passages_block=render(shown))
+            recheck = partial(model_recheck, check=check, passages=[h.evidence for h in hits])
         yield "answer", self._finish(base, text, hits, question=english, asked_in=asked_in,
                                      written_in=Language.ENGLISH, clock=clock, chat=ask_model, recheck=recheck)
 

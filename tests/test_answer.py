@@ -56,9 +56,8 @@ def test_a_sentence_the_models_own_check_rejects_gives_way_to_checked_passage_se
     llm.statement_reply = "no"
     result = answerer.answer("How big is the AI Subsidy Scheme?")
     assert len(llm.statement_prompts) == 1
-    # The check reads the passages the answer was written from.
-    passages = llm.prompts[0].split("Passages:")[-1].split("Question:")[0].strip()
-    assert passages in llm.statement_prompts[0]
+    # The check reads the passages the sentence cites.
+    assert all(f"[{n}] {c.evidence}" in llm.statement_prompts[0] for n, c in enumerate(result.contexts[:5], 1))
     assert "Statement: The AI Subsidy Scheme is worth $3 billion" in llm.statement_prompts[0]
     # Its only sentence rejected, the model's answer gives way to checked passage sentences.
     assert result.engine == "extractive-fallback" and not result.refused
