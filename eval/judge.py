@@ -26,16 +26,9 @@ from eval.faithfulness import ScoredSentence
 from rag.citations import strip_markers
 from rag.generation import generator_for
 from rag.llm import LLMHandle
+# One wording for the harness's judge and the product's model check, so the two measure the same thing.
+from rag.model_check import JUDGE_PROMPT, numbered_passages
 
-JUDGE_PROMPT = """You check whether a statement is supported by source passages.
-
-Passages:
-{passages}
-
-Statement: {statement}
-
-Is every fact in the statement, including every number, date and amount, stated in the passages? \
-Reply with one word: yes or no."""
 _VERDICT = re.compile(r"^\W*(yes|no|是|否)\b", re.IGNORECASE)
 
 
@@ -76,9 +69,7 @@ class Judge:
             handle.write(json.dumps({"key": key, "model": self.model_id, "verdict": verdict}) + "\n")
 
     def verdict(self, statement: str, passages: Sequence[str]) -> bool | None:
-        prompt = JUDGE_PROMPT.format(
-            passages="\n\n".join(f"[{i}] {p}" for i, p in enumerate(passages, 1)), statement=strip_markers(statement)
-        )
+        prompt = JUDGE_PROMPT.format(passages=numbered_passages(passages), statement=strip_markers(statement))
         key = self._key(prompt)
         if key in self.cache:
             return self.cache[key]

@@ -74,7 +74,8 @@ def check_pair(row: dict, verifier: Verifier | None = None, model: ModelCheck | 
 def check_answer_row(row: dict, verifier: Verifier | None = None, model: ModelCheck | None = None) -> dict[str, object]:
     """``{"id", "question", "answer", "contexts"}`` → each claim sentence's verdict and the faithful share.
 
-    With ``model``, the sentences the verifier supports are judged again by the model, all in one call.
+    With ``model``, each sentence the verifier supports is judged again by the model, one call a sentence,
+    against all the row's contexts.
     """
     verifier = verifier or shared_verifier()
     answer = _text(row, "answer", MAX_ANSWER_CHARS)
