@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: fit-answerability verifier-report install index run test retrieval-report answer-report clean-index help bench eval audit native-llm
+.PHONY: fit-answerability fit-verifier verifier-report install index run test retrieval-report answer-report clean-index help bench eval audit native-llm
 
 help:
 	@echo "make run    - install, build the index if missing, start Policy Copilot"
@@ -40,6 +40,11 @@ test: install
 # Refit the answerability score on the tune questions (prints the weights set in core/policy.py).
 fit-answerability: index
 	$(BIN)/python -m eval.fit_answerability
+
+# Refit the support model (the verifier's checks + the local model's P(yes)) on the verifier set's tune split:
+# writes rag/support_weights.json. Model answers are cached (~10 min the first time on 2 cores).
+fit-verifier: install
+	$(BIN)/python -m eval.fit_verifier
 
 verifier-report: install
 	$(BIN)/python -m eval.verifier_eval heldout

@@ -1,8 +1,9 @@
-"""What the model's own check adds to a local-model answer, beside the plain LLM judge, in one run.
+"""What the model check (checks + the model's P(yes), rag/model_check.judge) adds to a local-model answer, beside the plain LLM judge, in one run.
 
 For each question the same ``Answerer`` answers twice, with ``answer.model_check`` off and on
 (the order alternates, so neither side always finds the other's prompt in llama.cpp's cache).
-The check's own call is timed inside the answer. The plain judge (eval/judge.py: one call a
+The check's model calls are timed inside the answer (quoted passage sentences, and sentences whose
+verdict no model answer could change, cost none). The plain judge (eval/judge.py: one call a
 sentence, its cited passages only, no shared prefix) then judges the same sentences. Prints a
 table; never asserts a time.
 
@@ -41,29 +42,33 @@ def main() -> None:
     answerers = {flag: Answerer(settings.model_copy(update={"answer": settings.answer.model_copy(
         update={"model_check": flag})}), retriever=retriever, llm=handle) for flag in (False, True)}
     answerers[True].warm_up()
-    check_s: list[float] = []
-    original = model_check.ModelCheck.check
+    check_s: list[float] = []  # the model's calls of one answer, summed
+    calls: list[float] = []
+    original = model_check.ModelCheck.probability
 
-    def timed(self: model_check.ModelCheck, block: str, claims: list[str]) -> list[bool | None]:
+    def timed(self: model_check.ModelCheck, block: str, claim: str) -> float | None:
         started = time.perf_counter()
         try:
-            return original(self, block, claims)
+            return original(self, block, claim)
         finally:
-            check_s.append(time.perf_counter() - started)
+            calls.append(time.perf_counter() - started)
 
-    model_check.ModelCheck.check = timed  # type: ignore[method-assign]
+    model_check.ModelCheck.probability = timed  # type: ignore[method-assign]
     totals: dict[bool, list[float]] = {False: [], True: []}
     judged: list[tuple[str, list[str]]] = []
+    asked: list[int] = []
     for i, question in enumerate(questions):
         for flag in ((False, True) if i % 2 == 0 else (True, False)):
-            started = time.perf_counter()
+            started, calls[:] = time.perf_counter(), []
             answer = answerers[flag].answer(question.question)
             totals[flag].append(time.perf_counter() - started)
             if flag:
+                check_s.append(sum(calls))
+                asked.append(len(calls))
                 judged += [(s.text, [answer.contexts[n - 1].evidence for n in s.citations])
                            for s in answer.sentences if s.citations]
         log(f"{i + 1}/{len(questions)} {question.id}")
-    model_check.ModelCheck.check = original  # type: ignore[method-assign]
+    model_check.ModelCheck.probability = original  # type: ignore[method-assign]
     judge = Judge(handle)
     judge_s = []
     for text, passages in judged:
@@ -77,7 +82,9 @@ def main() -> None:
                 ["measure", "seconds"],
                 [["median answer total, check off", f"{off:.1f}"], ["median answer total, check on", f"{on:.1f}"],
                  ["added to the median total", f"{on - off:+.1f}"],
-                 ["the check, median per answer (one call a sentence, its cited passages)", f"{statistics.median(check_s or [0]):.2f}"],
+                 ["the check, median per answer (one P(yes) call a model-written sentence)",
+                  f"{statistics.median(check_s or [0]):.2f}"],
+                 ["sentences asked about, median per answer", f"{statistics.median(asked or [0]):.0f}"],
                  ["plain LLM judge, one call a sentence, per answer", f"{per_answer_judge:.2f}"],
                  ["plain LLM judge, per sentence, median", f"{statistics.median(judge_s or [0]):.2f}"]]))
 

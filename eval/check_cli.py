@@ -47,7 +47,7 @@ def _model_check(backend: str):  # type: ignore[no-untyped-def]
         generator = generator_for(build_llm(load_settings(), backend))
     except LLMUnavailable as exc:
         fail(str(exc), INPUT_ERROR)
-    return ModelCheck(generator.chat)
+    return ModelCheck.of(generator)
 
 
 def _readable(result: dict[str, object]) -> str:

@@ -20,6 +20,7 @@ from eval.aggregate import summarise_kind
 from eval.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
 from eval.dataset import load_drafting, load_questions
 from eval.gate import Thresholds, check
+from eval.fit_verifier import cached_check
 from eval.judge import Judge
 from eval.report import write_report
 from eval.verifier_eval import report_section as verifier_section
@@ -97,7 +98,9 @@ def evaluate(settings: Settings, options: EvalOptions, progress: Progress | None
         "systems": {s.name: s.description for s in systems}, "seed": options.seed,
         "resamples": options.resamples, "top_k": options.top_k or settings.retrieval.top_k,
         "judge_calls": judge.calls if judge else 0, "notes": notes,
-        "verifier": verifier_section(judge.verdict if judge else None),
+        "verifier": verifier_section(judge.verdict if judge else None,
+                                     cached_check(judge.generator, judge.model_id, settings.paths.cache_dir)
+                                     if judge else None),
     }
     return finish(options.out_dir, run_info, runner.rows, options.thresholds)
 

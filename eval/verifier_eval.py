@@ -14,10 +14,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from eval.bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED, Estimate, ratio_ci
+
+if TYPE_CHECKING:
+    from rag.model_check import ModelCheck
 
 SET_DIR = Path(__file__).resolve().parent / "verifier_set"
 Check = Callable[[str, Sequence[str]], bool]
@@ -126,33 +130,32 @@ def _balanced_ci(right: np.ndarray, faithful: np.ndarray, seed: int, resamples: 
 
 
 def model_stage(backend: str) -> Check:
-    """The verifier, then the model's yes/no on a claim it passes (the ``--llm`` path of ``check``)."""
-    from core.config import load_settings
-    from rag.generation import generator_for
-    from rag.llm import build_llm
-    from rag.model_check import ModelCheck, numbered_passages
+    """The verifier's checks and the model's P(yes), combined by the fitted support model (``check --llm``).
+    The model's answers are cached on disk (eval/fit_verifier.CachedProbability), so a re-run asks once."""
+    from eval.fit_verifier import cached_model_check
+    from rag.model_check import judge
     from rag.verifier import shared_verifier
 
-    model = ModelCheck(generator_for(build_llm(load_settings(), backend)).chat)
-    verifier = shared_verifier()
-
-    def check(claim: str, passages: Sequence[str]) -> bool:
-        if not verifier.verify(claim, passages).supported:
-            return False
-        return model.check(numbered_passages(passages), [claim])[0] is not False
-
-    return check
+    model, verifier = cached_model_check(backend), shared_verifier()
+    return lambda claim, passages: judge(claim, passages, model, verifier)[0]
 
 
-def report_section(judge: Callable[[str, Sequence[str]], bool | None] | None = None) -> str:
-    """Markdown for the eval report: the verifier (no model) on the held-out labelled set, and the LLM judge
-    scored against the same labels when the run has one (its verdicts are cached, so a re-run is free)."""
+def report_section(judge: Callable[[str, Sequence[str]], bool | None] | None = None,
+                   model: ModelCheck | None = None) -> str:
+    """Markdown for the eval report: the verifier (no model) on the held-out labelled set; with a model, the
+    verifier's checks and the model's P(yes) combined (the product's path with an LLM); and the LLM judge alone,
+    scored against the same labels. Model answers are cached, so a re-run is free."""
+    from rag.model_check import judge as combined
     from rag.verifier import shared_verifier
 
     items = load_items(split_files("heldout"))
     verifier = shared_verifier()
+    title = f"({len(items)} items, eval/verifier_set/*_heldout.jsonl)"
     parts = [score(items, lambda c, p: verifier.verify(c, p).supported).table(
-        f"Claim verifier on its held-out labelled set ({len(items)} items, eval/verifier_set/*_heldout.jsonl)")]
+        f"Claim verifier, no model, on its held-out labelled set {title}")]
+    if model is not None:
+        parts.append(score(items, lambda c, p: combined(c, p, model, verifier)[0]).table(
+            f"Claim verifier with the model's P(yes) (rag/support), held-out {title}"))
     if judge is not None:
         parts.append(score(items, lambda c, p: judge(c, p) is not False).table(
             "The LLM judge alone, against the same labels (no verdict counts as supported)"))

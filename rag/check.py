@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rag.citations import cited, is_claim, split_answer
-from rag.model_check import MODEL_REASON, ModelCheck, numbered_passages
+from rag.model_check import ModelCheck, judge
 from rag.verifier import Verifier, shared_verifier
 
 MAX_CLAIM_CHARS = 2_000  # one sentence; longer text is a document, not a claim
@@ -55,32 +55,37 @@ def _cited_passages(claim: str, passages: Sequence[str]) -> list[str]:
     return [passages[n - 1] for n in refs]
 
 
+def _judged(claim: str, passages: list[str], verifier: Verifier, model: ModelCheck | None) -> dict[str, object]:
+    """``supported``, ``score`` and ``reason`` of one claim. Without a model the score is the verifier's
+    (similarity less a penalty per failed check); with one, the fitted probability of support (rag/support)."""
+    if model is not None:
+        supported, probability, reason = judge(claim, passages, model, verifier)
+        if probability is not None:
+            return {"supported": supported, "score": round(probability, 4), "reason": reason}
+    verdict = verifier.verify(claim, passages)
+    return {"supported": verdict.supported, "score": round(verdict.score, 4), "reason": verdict.reason}
+
+
 def check_pair(row: dict, verifier: Verifier | None = None, model: ModelCheck | None = None) -> dict[str, object]:
     """``{"id", "claim", "passages"}`` → ``{"id", "supported", "score", "reason"}``.
 
-    With ``model``, a claim the verifier supports is also judged by the model (``--llm``).
+    With ``model`` (``--llm``), the verifier's checks and the model's P(yes) decide together.
     """
-    verifier = verifier or shared_verifier()
     claim = _text(row, "claim", MAX_CLAIM_CHARS)
     passages = _strings(row, "passages", MAX_PASSAGE_CHARS)
-    cited_passages = _cited_passages(claim, passages)
-    verdict = verifier.verify(claim, cited_passages)
-    supported, reason = verdict.supported, verdict.reason
-    if supported and model is not None and model.check(numbered_passages(cited_passages), [claim])[0] is False:
-        supported, reason = False, MODEL_REASON
-    return {"id": row.get("id"), "supported": supported, "score": round(verdict.score, 4), "reason": reason}
+    return {"id": row.get("id"), **_judged(claim, _cited_passages(claim, passages), verifier or shared_verifier(), model)}
 
 
 def check_answer_row(row: dict, verifier: Verifier | None = None, model: ModelCheck | None = None) -> dict[str, object]:
     """``{"id", "question", "answer", "contexts"}`` → each claim sentence's verdict and the faithful share.
 
-    With ``model``, each sentence the verifier supports is judged again by the model, one call a sentence,
-    against all the row's contexts.
+    Each sentence is checked against the contexts it cites (all of them when it cites none); with ``model``,
+    the model's P(yes) joins the checks, one call a sentence.
     """
     verifier = verifier or shared_verifier()
     answer = _text(row, "answer", MAX_ANSWER_CHARS)
     contexts = _strings(row, "contexts", MAX_PASSAGE_CHARS)
-    sentences = []
+    sentences: list[dict[str, object]] = []
     for sentence in split_answer(answer):
         if not is_claim(sentence):
             continue
@@ -89,14 +94,7 @@ def check_answer_row(row: dict, verifier: Verifier | None = None, model: ModelCh
         except LineError as exc:
             sentences.append({"text": sentence, "supported": False, "score": 0.0, "reason": str(exc)})
             continue
-        verdict = verifier.verify(sentence, passages)
-        sentences.append({"text": sentence, "supported": verdict.supported, "score": round(verdict.score, 4),
-                          "reason": verdict.reason})
-    passed = [s for s in sentences if s["supported"]]
-    if model is not None and passed:
-        for sentence_, said in zip(passed, model.check(numbered_passages(contexts), [str(s["text"]) for s in passed])):
-            if said is False:
-                sentence_["supported"], sentence_["reason"] = False, MODEL_REASON
+        sentences.append({"text": sentence, **_judged(sentence, passages, verifier, model)})
     supported = sum(1 for s in sentences if s["supported"])
     return {"id": row.get("id"), "sentences": sentences,
             "faithfulness": round(supported / len(sentences), 4) if sentences else None}

@@ -227,7 +227,7 @@ def _model_written(answerer: Answerer, read: PartAsks, found: list[AskEvidence],
     written = [s for s in written if s.supported and is_whole_sentence(strip_markers(s.text))
                and not echoes_question(s.text, _own_words(read), [hits[n - 1].text for n in s.citations])]
     if written and settings.model_check:  # the model's check of each sentence against its cited passages
-        written = [s for s in recheck(written, ModelCheck(answerer.generator.chat), [h.evidence for h in hits])
+        written = [s for s in recheck(written, ModelCheck.of(answerer.generator), [h.evidence for h in hits])
                    if s.supported]
     if not written:
         result.engine = "extractive-fallback"

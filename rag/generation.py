@@ -7,6 +7,7 @@ False and ``rewrite`` returns None — instead of each caller checking ``LLMHand
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -47,6 +48,10 @@ class Generator(Protocol):
         """A short reply to a whole conversation of (role, text); None without a model or on failure."""
         ...
 
+    def yes_probability(self, messages: Sequence[tuple[str, str]]) -> float | None:
+        """P(yes) over {yes, no} for the reply's first token; None without a model or on failure."""
+        ...
+
     def warm_up(self) -> bool: ...
 
 
@@ -58,6 +63,7 @@ class LLMGenerator:
     def __init__(self, llm: LLM) -> None:
         self.llm = llm
         self._capped: dict[int, LLM] = {}
+        self._probing: LLM | None = None
 
     def _llm_for(self, max_tokens: int | None) -> LLM:
         """The model with its completion capped at ``max_tokens``.
@@ -113,6 +119,30 @@ class LLMGenerator:
         except Exception:  # a judgement that fails leaves the decision to the word score
             return None
 
+    def yes_probability(self, messages: Sequence[tuple[str, str]]) -> float | None:
+        """P(yes) / (P(yes) + P(no)) of the first reply token, read from the server's top log-probabilities.
+
+        A yes/no question costs one generated token; the probability (not just the argmax) lets the verifier
+        weigh the model's confidence against its own checks (rag/support). A server that returns no
+        log-probabilities gives 1.0 or 0.0 from the reply text; a failed call gives None.
+        """
+        if "logprobs" not in type(self.llm).model_fields:
+            reply = self.chat(messages, 1)
+            return None if reply is None else _yes_no_text(reply)
+        if self._probing is None:
+            self._probing = self.llm.model_copy(update={"logprobs": True, "top_logprobs": TOP_LOGPROBS,
+                                                        "max_tokens": 1, "temperature": 0.0})
+        try:
+            response = self._probing.chat([ChatMessage(role=role, content=text) for role, text in messages])
+        except Exception:  # a failed check leaves the verdict to the verifier's own checks
+            return None
+        top = (response.logprobs or [[]])[0]
+        yes = sum(math.exp(t.logprob) for t in top if t.token.strip().lower() == "yes")
+        no = sum(math.exp(t.logprob) for t in top if t.token.strip().lower() == "no")
+        if yes + no <= 0:
+            return _yes_no_text(response.message.content or "")
+        return yes / (yes + no)
+
     def warm_up(self) -> bool:
         """Prefill the fixed system prompt now, so the first question does not wait for it.
 
@@ -145,8 +175,20 @@ class ExtractiveGenerator:
     def chat(self, messages: Sequence[tuple[str, str]], max_tokens: int) -> str | None:
         return None
 
+    def yes_probability(self, messages: Sequence[tuple[str, str]]) -> float | None:
+        return None
+
     def warm_up(self) -> bool:
         return False
+
+
+TOP_LOGPROBS = 10  # "yes", "Yes", " yes", "no", ... all sit in the top 10 of the 1.5B model's first token
+
+
+def _yes_no_text(reply: str) -> float | None:
+    """1.0 / 0.0 from a reply that starts with yes / no (a server without log-probabilities)."""
+    word = reply.strip().lower()
+    return 1.0 if word.startswith("yes") else 0.0 if word.startswith("no") else None
 
 
 def generator_for(handle: LLMHandle) -> Generator:

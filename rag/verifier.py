@@ -57,16 +57,42 @@ class VerifierSettings:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The verifier's answer: ``reason`` says what failed (empty when supported)."""
+    """The verifier's answer: ``reason`` says what failed (empty when supported); ``checks`` names every
+    failed check (``Failure.check``), so a stronger stage can re-judge the soft ones."""
 
     supported: bool
     score: float
     reason: str
     evidence_span: str
+    checks: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {"supported": self.supported, "score": round(self.score, 4), "reason": self.reason,
                 "evidence_span": self.evidence_span}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failed check: ``check`` is its code (``figure_absent``, ``negation``, ...), ``message`` the reason shown."""
+
+    check: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What every check found: the failures in order, and the measures the meaning checks read."""
+
+    failures: tuple[Failure, ...]
+    similarity: float | None  # cosine of the claim and its aligned evidence (None without an embedding model)
+    covered: float  # share of the claim's content words in the evidence
+    unmatched: float  # share of the claim's content words in none of the passages
+    evidence_span: str
+    cjk: bool
+
+    @property
+    def failed_checks(self) -> tuple[str, ...]:
+        return tuple(f.check for f in self.failures)
 
 
 def plain(claim: str) -> str:
@@ -168,13 +194,13 @@ class Verifier:
             return [], ""
         return [sentences[i] for i in sorted(chosen)], sentences[chosen[0]]
 
-    def verify(self, claim: str, passages: Sequence[str]) -> Verdict:
-        """Does ``passages`` (all of them; a caller passes only the cited ones) support ``claim``?"""
+    def inspect(self, claim: str, passages: Sequence[str]) -> Inspection:
+        """Every check's outcome for ``claim`` against ``passages`` (the features a calibrated score reads)."""
         text = plain(claim)
         if not text:
             raise ValueError("The claim is empty: give a sentence to check.")
         if not passages or not any(p.strip() for p in passages):
-            return Verdict(False, 0.0, "no passage to check it against", "")
+            return Inspection((Failure("no_passage", "no passage to check it against"),), None, 0.0, 1.0, "", False)
         cjk = cjk_count(text) > len(re.findall(r"[A-Za-z]", text))
         evidence, core = self._align(text, passages, cjk)
         whole = " ".join(passages)
@@ -184,12 +210,23 @@ class Verifier:
         if not cjk:
             failures += self._meaning_failures(text, window, whole, similarity)
         elif similarity is not None and similarity < 0.80:  # E5 cosines sit high; measured on the tune split
-            failures.append("its meaning is not found in the cited passage")
-        base = similarity if similarity is not None else 0.7
-        score = base - self.settings.penalty * len(failures)
-        return Verdict(not failures, score, failures[0] if failures else "", window)
+            failures.append(Failure("meaning", "its meaning is not found in the cited passage"))
+        claim_words = content_words(text)
+        covered = len(claim_words & content_words(window)) / max(1, len(claim_words))
+        unmatched = len(claim_words - content_words(whole)) / max(1, len(claim_words))
+        return Inspection(tuple(failures), similarity, covered, unmatched, window, cjk)
 
-    def _meaning_failures(self, claim: str, window: str, whole: str, similarity: float | None) -> list[str]:
+    def verify(self, claim: str, passages: Sequence[str]) -> Verdict:
+        """Does ``passages`` (all of them; a caller passes only the cited ones) support ``claim``?"""
+        found = self.inspect(claim, passages)
+        if found.failures and found.failures[0].check == "no_passage":
+            return Verdict(False, 0.0, found.failures[0].message, "")
+        base = found.similarity if found.similarity is not None else 0.7
+        score = base - self.settings.penalty * len(found.failures)
+        return Verdict(not found.failures, score, found.failures[0].message if found.failures else "",
+                       found.evidence_span, found.failed_checks)
+
+    def _meaning_failures(self, claim: str, window: str, whole: str, similarity: float | None) -> list[Failure]:
         s = self.settings
         claim_words = content_words(claim)
         unmatched = claim_words - content_words(whole)
@@ -198,57 +235,58 @@ class Verifier:
         # New words alone flagged 9 faithful paraphrases on the tune split; with a low similarity they mark an addition.
         close = similarity is not None and similarity >= s.weak_similarity
         if len(unmatched) >= s.max_unmatched_words and share >= s.max_unmatched_share and not close:
-            failures.append(f"adds what the passage does not say ({', '.join(sorted(unmatched)[:4])})")
+            failures.append(Failure("addition", f"adds what the passage does not say ({', '.join(sorted(unmatched)[:4])})"))
         window_words = content_words(window) | content_words(window.replace("-", " "))  # "first-phase" = "first phase"
         covered = len(claim_words & window_words) / max(1, len(claim_words))
         if similarity is not None:
             # A short claim ("The first phase was launched in December 2024") scores a low cosine against a
             # long sentence while every word and atom is there: the floor applies to claims that re-word.
             if similarity < s.min_similarity and covered < s.covered_share:
-                failures.append("its meaning is not found in the cited passage")
+                failures.append(Failure("meaning", "its meaning is not found in the cited passage"))
             elif similarity < s.weak_similarity and len(claim_words - content_words(window)) > len(claim_words) / 2:
-                failures.append("most of it is not in the cited passage")
+                failures.append(Failure("mostly_absent", "most of it is not in the cited passage"))
         return failures
 
 
-def _atom_failures(claim: str, window: str, whole: str, cjk: bool, core: str) -> list[str]:
+def _atom_failures(claim: str, window: str, whole: str, cjk: bool, core: str) -> list[Failure]:
     """Reasons from the figure, date, entity, polarity and certainty checks (empty when all hold)."""
-    failures: list[str] = []
+    failures: list[Failure] = []
     failures += _figure_failures(claim, window, whole)
     claim_years, window_years = atoms.years(claim), atoms.years(window)
     for year in sorted(claim_years - window_years):
-        where = "belongs to another fact in the passage" if year in atoms.years(whole) else "is not in the passage"
-        failures.append(f"the year {year} {where}")
+        elsewhere = year in atoms.years(whole)
+        where = "belongs to another fact in the passage" if elsewhere else "is not in the passage"
+        failures.append(Failure("year_elsewhere" if elsewhere else "year_absent", f"the year {year} {where}"))
     lost_months = atoms.months(claim) - atoms.months(window)
     if lost_months and atoms.months(window):
-        failures.append("the month differs from the passage")
+        failures.append(Failure("month", "the month differs from the passage"))
     claim_names = atoms.entities(claim)
     # A name the evidence leaves out is a substitution only if the evidence has a name in its place
     # ("HKPilot was developed by the DPO" where the sentence says HKGAI); otherwise the sentence
     # refers to it as "it" (tune split: 5 faithful claims failed on such references).
-    replaced = [n for n in atoms.entities(core) if not any(_entity_in(n, c) or _entity_in(c, n) for c in claim_names)]
+    replaced = [n for n in atoms.entities(core) if not any(atoms.entity_in(n, c) or atoms.entity_in(c, n) for c in claim_names)]
     for name in claim_names:
-        if _entity_in(name, window):
+        if atoms.entity_in(name, window):
             continue
-        if _entity_in(name, whole):
+        if atoms.entity_in(name, whole):
             if cjk or not replaced:
                 continue
-            failures.append(f"the name '{name}' is in another part of the passage")
+            failures.append(Failure("name_elsewhere", f"the name '{name}' is in another part of the passage"))
         else:
-            failures.append(f"the name '{name}' is not in the passage")
+            failures.append(Failure("name_absent", f"the name '{name}' is not in the passage"))
     # Polarity and certainty are read from the best-matching sentence: another sentence's "not"
     # or "will" says nothing about this claim.
     if atoms.negated(claim) and not atoms.negated(window) or not atoms.negated(claim) and atoms.negated(core):
-        failures.append("the passage says the opposite (negation differs)")
+        failures.append(Failure("negation", "the passage says the opposite (negation differs)"))
     # A sentence that reports a done step and a plan ("launched in 2024 and will grow") backs a "done" claim.
     if atoms.planned(core) and not atoms.done(core) and not atoms.planned(claim) and not cjk:
-        failures.append("states as done what the passage gives as planned or expected")
+        failures.append(Failure("modality_done", "states as done what the passage gives as planned or expected"))
     elif atoms.planned(claim) and not atoms.planned(window) and atoms.done(core):
-        failures.append("hedges what the passage states as done")
+        failures.append(Failure("modality_hedge", "hedges what the passage states as done"))
     return failures
 
 
-def _figure_failures(claim: str, window: str, whole: str) -> list[str]:
+def _figure_failures(claim: str, window: str, whole: str) -> list[Failure]:
     failures = []
     window_figures = atoms.figures(window)
     whole_values = {f.value for f in atoms.figures(whole)}
@@ -256,8 +294,9 @@ def _figure_failures(claim: str, window: str, whole: str) -> list[str]:
     for figure in atoms.figures(claim, spelled=False):
         same = [g for g in window_figures if g.value == figure.value]
         if not same:
-            where = "belongs to another fact in the passage" if figure.value in whole_values else "is not in the passage"
-            failures.append(f"the figure {figure.text} {where}")
+            elsewhere = figure.value in whole_values
+            where = "belongs to another fact in the passage" if elsewhere else "is not in the passage"
+            failures.append(Failure("figure_elsewhere" if elsewhere else "figure_absent", f"the figure {figure.text} {where}"))
             continue
         # Bound to its fact: the claim's words around the figure sit nearer this figure than another one.
         near = atoms.words_near(claim, figure.start, figure.end) & content_words(window)
@@ -267,10 +306,8 @@ def _figure_failures(claim: str, window: str, whole: str) -> list[str]:
         others = [g for g in window_figures if g.value != figure.value and not _same_span(g, same)]
         best_other = max((len(near & atoms.words_near(window, g.start, g.end, 40)) for g in others), default=0)
         swapped = [g for g in others if g.value in claim_values]  # a swap exchanges two figures the claim gives
-        if best_same == 0 and best_other >= 2:
-            failures.append(f"the figure {figure.text} belongs to another item in the passage")
-        elif swapped and _bound_elsewhere(claim, figure, window, same, swapped):
-            failures.append(f"the figure {figure.text} belongs to another item in the passage")
+        if best_same == 0 and best_other >= 2 or swapped and _bound_elsewhere(claim, figure, window, same, swapped):
+            failures.append(Failure("figure_misbound", f"the figure {figure.text} belongs to another item in the passage"))
     return failures
 
 
@@ -294,56 +331,6 @@ def _bound_elsewhere(claim: str, figure: atoms.Figure, window: str, same: list[a
 
 def _same_span(figure: atoms.Figure, group: list[atoms.Figure]) -> bool:
     return any(g.start <= figure.start < g.end or figure.start <= g.start < figure.end for g in group)
-
-
-def _entity_in(name: str, text: str) -> bool:
-    """Is the name there, literally, as its acronym or spelled out, or word for word?"""
-    name = re.sub(r"[’']s\b", "", name)
-    lowered = text.lower()
-    if name.lower() in lowered:
-        return True
-    if re.fullmatch(r"[A-Z][A-Z&@]{1,9}s?", name):
-        acronym = name.rstrip("s")
-        return any(atoms.initials(other) == acronym for other in atoms.entities(text)) or _spelled_out(acronym, text)
-    if atoms.initials(name) in set(re.findall(r"\b[A-Z]{2,}\b", text)) and len(name.split()) > 1:
-        return True
-    if " and " in name:  # "HKSTP and Cyberport": two names
-        return all(_entity_in(part, text) for part in name.split(" and "))
-    text_words = content_words(text.replace("-", " "))
-    acronyms = {atoms.initials(n) for n in atoms.entities(text)}
-    tokens = re.findall(r"[A-Za-z0-9@&]+", name.replace("-", " "))
-    if not tokens:
-        return False
-    for token in tokens:
-        stems = content_words(token)
-        if stems and stems <= text_words or token.rstrip("s").lower() in lowered or token.rstrip("s") in acronyms:
-            continue
-        if not stems:
-            continue
-        return False
-    return True
-
-
-_LINKING = {"of", "and", "for", "the", "on", "in", "&"}
-
-
-def _spelled_out(acronym: str, text: str) -> bool:
-    """Is the acronym written out in lower case? "R&D" = "research and development", "MSME" = "micro, small
-    and medium enterprises", "NGO" = "non-governmental organisations": its letters are the initials of
-    consecutive words, linking words skipped (a two-letter one only as "X and Y": two initials occur by
-    chance in most passages). Tune split: 5 of 15 faithful claims flagged had such a name (R&D, MSMEs,
-    LLMs, NGO) where the passage spells it out; names with capitals were matched already.
-    """
-    letters = re.sub(r"[^A-Z]", "", acronym)
-    if len(letters) == 2:
-        return bool(re.search(rf"\b{letters[0]}\w*\s+(?:and|&)\s+{letters[1]}", text, re.IGNORECASE))
-    if len(letters) < 2:
-        return False
-    for word in (r"[A-Za-z][\w’']*", r"[A-Za-z][\w’'\-]*"):  # "non-governmental" as two words, then as one
-        words = [w for w in re.findall(word, text) if w.lower() not in _LINKING]
-        if letters in "".join(w[0].upper() for w in words):
-            return True
-    return False
 
 
 _shared: Verifier | None = None

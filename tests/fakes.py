@@ -19,6 +19,8 @@ class ScriptedLLM(CustomLLM):
     # ``statement_reply`` if set, else "yes". Its prompts go to ``statement_prompts``.
     statement_reply: str | None = None
     statement_prompts: list[str] = []
+    # Statements holding one of these strings get "no" whatever ``statement_reply`` says.
+    statement_no: list[str] = []
 
     def _next(self) -> str:
         return self.replies.pop(0) if self.replies else self.reply
@@ -27,6 +29,8 @@ class ScriptedLLM(CustomLLM):
         if "You check whether a statement is supported by source passages" not in prompt:
             return None
         self.statement_prompts.append(prompt)
+        if any(marker in prompt.split("Statement:")[-1] for marker in self.statement_no):
+            return "no"
         return self.statement_reply if self.statement_reply is not None else "yes"
 
     @property

@@ -40,13 +40,14 @@ def test_prompt_carries_numbered_labelled_passages_and_invented_citation_is_drop
 
 
 def test_unsupported_number_is_flagged_not_passed_off(built_index, retriever) -> None:
-    answerer, _ = _answerer(
+    answerer, llm = _answerer(
         built_index, retriever,
         "The AI Subsidy Scheme is worth $3 billion [1][2][3][4][5]. It has already funded 512 projects [1][2][3][4][5].",
     )
+    llm.statement_no = ["512"]  # the model check doubts the invented count, as the local model does
     result = answerer.answer("Tell me about the AI Subsidy Scheme")
-    flags = {s.text: s.supported for s in result.sentences}
-    assert any("512" in text and not ok for text, ok in flags.items())
+    flags = {s.text: (s.supported, s.reason) for s in result.sentences}
+    assert any("512" in text and not ok and "512" in why for text, (ok, why) in flags.items())  # the check's reason
     assert not result.refused
 
 
@@ -73,7 +74,8 @@ def test_model_saying_not_in_documents_is_a_refusal_naming_nearest_documents(bui
 
 
 def test_invented_figure_for_a_numeric_question_becomes_a_refusal(built_index, retriever) -> None:
-    answerer, _ = _answerer(built_index, retriever, "HKGAI V1 has 70 billion parameters [1].")
+    answerer, llm = _answerer(built_index, retriever, "HKGAI V1 has 70 billion parameters [1].")
+    llm.statement_no = ["70 billion"]  # the model check doubts the invented figure, as the local model does
     assert answerer.answer("How many parameters does the HKGAI V1 model have?").refused
 
 

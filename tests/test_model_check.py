@@ -7,7 +7,7 @@ import pytest
 from index.retrieval import Hit
 from rag import acceptance
 from rag.citations import CheckedSentence
-from rag.model_check import MODEL_REASON, ModelCheck, numbered_passages, parse_verdicts, recheck
+from rag.model_check import ModelCheck, numbered_passages, parse_verdicts, recheck
 
 
 @pytest.mark.parametrize(
@@ -57,26 +57,6 @@ def test_no_claims_no_call() -> None:
 def test_failed_call_gives_no_verdict() -> None:
     check = ModelCheck(lambda messages, max_tokens: None)
     assert check.check("[1] x", ["a", "b"]) == [None, None]
-
-
-def test_recheck_flags_what_the_model_rejects_and_keeps_the_rest() -> None:
-    sentences = [CheckedSentence("A [1].", [1], True), CheckedSentence("B [1].", [1], False, "the year 2030 ..."),
-                 CheckedSentence("C [2].", [2], True), CheckedSentence("D [2].", [2], True)]
-    asked: list[str] = []
-    passages: list[str] = []
-    replies = iter(["no", "yes", "maybe"])
-
-    def chat(messages, max_tokens):  # type: ignore[no-untyped-def]
-        asked.append(messages[-1][1].split("Statement:")[1])
-        passages.append(messages[-1][1].split("Passages:")[1].split("Statement:")[0].strip())
-        return next(replies)
-
-    out = recheck(sentences, ModelCheck(chat), ["Passage one.", "Passage two."])
-    assert [a.split("\n")[0].strip() for a in asked] == ["A.", "C.", "D."]  # only what the atom checks passed
-    assert [(s.supported, s.reason) for s in out] == [(False, MODEL_REASON), (False, "the year 2030 ..."),
-                                                       (True, ""), (True, "")]  # no verdict keeps the atom one
-    assert passages == ["[1] Passage one.", "[1] Passage two.", "[1] Passage two."]  # each its cited passages only
-    assert sentences[0].supported  # the input is not changed
 
 
 def test_decide_judges_the_asks_on_rechecked_sentences() -> None:

@@ -121,7 +121,7 @@ def test_check_with_the_extractive_backend_says_what_to_use(tmp_path: Path) -> N
     assert out.returncode == 2 and "--llm local" in out.stderr
 
 
-def test_check_pair_asks_the_model_only_about_claims_the_checks_pass() -> None:
+def test_check_pair_weighs_the_model_and_the_checks_together() -> None:
     from rag.check import check_pair
     from rag.model_check import MODEL_REASON, ModelCheck
 
@@ -136,4 +136,5 @@ def test_check_pair_asks_the_model_only_about_claims_the_checks_pass() -> None:
                        "passages": [FUNDS]}, model=model)
     assert good["supported"] is False and good["reason"] == MODEL_REASON and len(asked) == 1
     bad = check_pair({"id": "b", "claim": "The scheme funds 900 AI projects.", "passages": [FUNDS]}, model=model)
-    assert bad["supported"] is False and bad["reason"] != MODEL_REASON and len(asked) == 1
+    assert bad["supported"] is False and bad["reason"] == "the figure 900 is not in the passage"  # the check's reason
+    assert 0 <= float(bad["score"]) < 0.5  # with a model the score is the support model's probability
