@@ -33,6 +33,9 @@ class AnswerPolicy:
     repeat_overlap: float = 0.9
     # An added passage sentence is new when under this share of its words were said already (bdce37b).
     new_overlap_max: float = 0.6
+    # Two sentences restate one fact when the shorter's content words are this much inside the longer's: the eval
+    # report's repeat measure (eval/metrics.REPEAT_SHARE) and the drafts' (rag/draft_evidence) use the same share.
+    restates_share: float = 0.7
     # A refusal phrase counts only in a short reply: a long answer saying "not mentioned" of one detail still
     # answers (b6e84fb, hand-set).
     refusal_max_chars: int = 400

@@ -14,11 +14,12 @@ from typing import Any
 from eval.dataset import Question, fact_present
 from eval.leave_out import counts as leave_out_counts
 from rag.citations import strip_markers
+from core.policy import POLICY
 from rag.evidence import content_words, mostly_shared
 from eval.faithfulness import ScoredSentence
 
 Pair = tuple[float, float]
-REPEAT_SHARE = 0.7  # two sentences repeat when the shorter's content words are this much inside the longer's
+REPEAT_SHARE = POLICY.restates_share  # two sentences repeat when the shorter's content words are this much inside the longer's
 
 
 @dataclass(frozen=True)

@@ -133,11 +133,24 @@ def model_stage(backend: str) -> Check:
     """The verifier's checks and the model's P(yes), combined by the fitted support model (``check --llm``).
     The model's answers are cached on disk (eval/fit_verifier.CachedProbability), so a re-run asks once."""
     from eval.fit_verifier import cached_model_check
-    from rag.model_check import judge
+
+    return product_check(cached_model_check(backend))
+
+
+def product_check(model: ModelCheck) -> Check:
+    """What the product does with a model (rag/model_check.recheck): passage text quoted word for word keeps the
+    verifier's verdict; any other claim is judged by the checks and the model's P(yes) together."""
+    from rag.model_check import judge, quoted
     from rag.verifier import shared_verifier
 
-    model, verifier = cached_model_check(backend), shared_verifier()
-    return lambda claim, passages: judge(claim, passages, model, verifier)[0]
+    verifier = shared_verifier()
+
+    def check(claim: str, passages: Sequence[str]) -> bool:
+        if quoted(claim, passages):
+            return verifier.verify(claim, passages).supported
+        return judge(claim, passages, model, verifier)[0]
+
+    return check
 
 
 def report_section(judge: Callable[[str, Sequence[str]], bool | None] | None = None,
@@ -145,7 +158,6 @@ def report_section(judge: Callable[[str, Sequence[str]], bool | None] | None = N
     """Markdown for the eval report: the verifier (no model) on the held-out labelled set; with a model, the
     verifier's checks and the model's P(yes) combined (the product's path with an LLM); and the LLM judge alone,
     scored against the same labels. Model answers are cached, so a re-run is free."""
-    from rag.model_check import judge as combined
     from rag.verifier import shared_verifier
 
     items = load_items(split_files("heldout"))
@@ -154,7 +166,7 @@ def report_section(judge: Callable[[str, Sequence[str]], bool | None] | None = N
     parts = [score(items, lambda c, p: verifier.verify(c, p).supported).table(
         f"Claim verifier, no model, on its held-out labelled set {title}")]
     if model is not None:
-        parts.append(score(items, lambda c, p: combined(c, p, model, verifier)[0]).table(
+        parts.append(score(items, product_check(model)).table(
             f"Claim verifier with the model's P(yes) (rag/support), held-out {title}"))
     if judge is not None:
         parts.append(score(items, lambda c, p: judge(c, p) is not False).table(

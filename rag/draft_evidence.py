@@ -37,7 +37,7 @@ Similarity = Callable[[str, list[str]], list[float]]
 Retrieve = Callable[[str, int], list[Hit]]
 # Two sentences restate one fact when the shorter's content words are this much inside the longer's: the
 # eval report's repeat check (eval/metrics.REPEAT_SHARE) uses the same share, so a draft passes its own measure.
-RESTATES_SHARE = 0.7
+RESTATES_SHARE = POLICY.restates_share
 # ... or when their MiniLM vectors are this close. Read off the sentence pairs of four drafting runs (the
 # drafting set; no held-out data): the two sentences on the $3 billion AI Subsidy Scheme (0.85) and two
 # framings of the talent measures (0.84) restate each other; the Talent List and the 28 approved

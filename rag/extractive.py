@@ -18,7 +18,7 @@ from core.text import is_apparatus, is_member_text
 from index.retrieval import Hit
 from rag.acceptance import looks_like_instruction
 from rag.citations import CheckedSentence, check_answer, strip_markers
-from rag.evidence import content_words, numbers, overlap
+from rag.evidence import content_words, mostly_shared, numbers, overlap
 from rag.questions import LEAD_NUMBER, answers_numeric, expects_number, focus_words, is_broad, mentions
 
 Similarity = Callable[[str, list[str]], list[float]]
@@ -148,14 +148,34 @@ def complete_from_passages(checked: list[CheckedSentence], hits: Sequence[Hit], 
         return checked
     said_text = " ".join(strip_markers(s.text) for s in checked)
     said, said_figures = content_words(said_text), numbers(said_text)
-    added: list[CheckedSentence] = []
+    out, added = list(checked), 0
     for sentence in check_answer(extra, [h.evidence for h in hits], repair=False):
         plain = strip_markers(sentence.text)
         words, figures = content_words(plain), numbers(plain)
+        if not sentence.supported:
+            continue
+        restated = restates(words, checked)
+        if restated is not None:
+            # The model's sentence said this in other words: the passage's own sentence replaces it only when it
+            # gives a figure the answer lacks ("Since mid-2024 ..." after "HKPilot is a copilot [1]"), so each fact
+            # is said once (issue 18: the paraphrase followed by the sentence it paraphrased).
+            if figures - said_figures and out[restated] is checked[restated]:
+                out[restated] = sentence
+                said, said_figures = said | words, said_figures | figures
+            continue
         # new when it says mostly other things, or gives a figure the answer lacks ("5,600" beside "5 500")
-        if sentence.supported and (overlap(words, said) < POLICY.new_overlap_max or figures - said_figures):
-            added.append(sentence)
+        if overlap(words, said) < POLICY.new_overlap_max or figures - said_figures:
+            out.append(sentence)
+            added += 1
             said, said_figures = said | words, said_figures | figures
-        if len(added) == max_extra:
+        if added == max_extra:
             break
-    return checked + added
+    return out
+
+
+def restates(words: set[str], sentences: Sequence[CheckedSentence]) -> int | None:
+    """The index of the first sentence that says the same as ``words`` (the eval report's repeat measure)."""
+    for i, sentence in enumerate(sentences):
+        if mostly_shared(words, content_words(strip_markers(sentence.text)), POLICY.restates_share):
+            return i
+    return None
