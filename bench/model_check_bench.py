@@ -46,10 +46,10 @@ def main() -> None:
     calls: list[float] = []
     original = model_check.ModelCheck.probability
 
-    def timed(self: model_check.ModelCheck, block: str, claim: str) -> float | None:
+    def timed(self: model_check.ModelCheck, block: str, claim: str, cited: list[int] | None = None) -> float | None:
         started = time.perf_counter()
         try:
-            return original(self, block, claim)
+            return original(self, block, claim, cited)
         finally:
             calls.append(time.perf_counter() - started)
 

@@ -1,4 +1,5 @@
-"""Fit the support model (rag/support) on the verifier set's tune split: writes rag/support_weights.json.
+"""Fit the support model (rag/support) for both check prompts on the verifier set's tune split: writes
+rag/support_weights.json.
 
 Every tune item (eval/verifier_set/*_tune.jsonl; never the held-out files) is inspected by the
 verifier and judged by the local model (P(yes) of the judge prompt, cached on disk by a hash of
@@ -25,7 +26,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 from eval.verifier_eval import Item, load_items, split_files
 from rag import support
 from rag.generation import Generator
-from rag.model_check import ModelCheck, Probability
+from rag.model_check import AFTER_ANSWER, FRESH, ModelCheck, Probability, numbered_passages
 from rag.verifier import shared_verifier
 
 C = 1.0  # inverse regularisation; tune CV at 0.1 / 0.3 / 1 / 3 (80 items, first look): 0.89 / 0.90 / 0.91 / 0.89
@@ -73,20 +74,21 @@ def cached_check(generator: Generator, model_id: str, cache_dir: Path) -> ModelC
     return ModelCheck(generator.chat, yes_probability=cache)
 
 
-def rows(items: Sequence[Item], check: ModelCheck) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Features (with the model's P(yes)), labels and passage groups of ``items``."""
-    from rag.model_check import numbered_passages
-
+def rows(items: Sequence[Item], check: ModelCheck, prompt: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Features (with the model's P(yes) under ``prompt``), labels and passage groups of ``items``."""
     verifier = shared_verifier()
     x, y, groups = [], [], []
     for n, item in enumerate(items, 1):
         found = verifier.inspect(item.claim, item.passages)
-        p_yes = check.probability(numbered_passages(item.passages), item.claim)
+        if prompt == FRESH:
+            p_yes = check.fresh_probability(item.passages, item.claim)
+        else:  # the passages as an answer prompt shows them, after its system prompt
+            p_yes = check.probability(numbered_passages(item.passages), item.claim, range(1, len(item.passages) + 1))
         x.append(support.features(found, 0.5 if p_yes is None else p_yes))
         y.append(int(item.faithful))
         groups.append(hashlib.sha256("\0".join(item.passages).encode()).hexdigest())
-        if n % 25 == 0:
-            print(f"  {n}/{len(items)} items", flush=True)
+        if n % 50 == 0:
+            print(f"  {prompt}: {n}/{len(items)} items", flush=True)
     return np.array(x), np.array(y), groups
 
 
@@ -96,6 +98,21 @@ def balanced(predicted: np.ndarray, y: np.ndarray) -> tuple[float, float, float]
     return (passed + caught) / 2, passed, caught
 
 
+def fit(x: np.ndarray, y: np.ndarray, groups: list[str], prompt: str) -> dict[str, object]:
+    """Grouped 5-fold CV table (printed), then the fit on every tune item."""
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+    cv = cross_val_predict(model, x, y, groups=groups, cv=GroupKFold(n_splits=5), method="predict_proba")[:, 1]
+    print(f"\n{prompt} prompt: | threshold | balanced accuracy | faithful passed | wrong caught |  (grouped 5-fold CV)")
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+        print("| {:.1f} | {:.3f} | {:.3f} | {:.3f} |".format(threshold, *balanced(cv >= threshold, y)))
+    rule = np.array([row[: len(support.FAMILIES)].sum() == 0 for row in x])
+    print("| checks' own rule | {:.3f} | {:.3f} | {:.3f} |".format(*balanced(rule, y)))
+    model.fit(x, y)
+    return {"weights": [round(float(w), 4) for w in model.coef_[0]], "bias": round(float(model.intercept_[0]), 4),
+            "threshold": 0.5, "tune_cv_at_0.5": dict(zip(("balanced_accuracy", "faithful_passed", "wrong_caught"),
+                                                         (round(v, 3) for v in balanced(cv >= 0.5, y))))}
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m eval.fit_verifier")
     parser.add_argument("--llm", default="local", help="the model whose P(yes) is combined (local | openai)")
@@ -103,22 +120,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     files = split_files("tune")
     items = load_items(files)
     print(f"Fitting on {len(items)} tune items ({', '.join(f.name for f in files)})")
-    x, y, groups = rows(items, cached_model_check(args.llm))
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-    cv = cross_val_predict(model, x, y, groups=groups, cv=GroupKFold(n_splits=5), method="predict_proba")[:, 1]
-    print("| threshold | balanced accuracy | faithful passed | wrong caught |  (grouped 5-fold CV on tune)")
-    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
-        print("| {:.1f} | {:.3f} | {:.3f} | {:.3f} |".format(threshold, *balanced(cv >= threshold, y)))
-    rule = np.array([row[: len(support.FAMILIES)].sum() == 0 for row in x])
-    print("| checks' own rule | {:.3f} | {:.3f} | {:.3f} |".format(*balanced(rule, y)))
-    model.fit(x, y)
+    check = cached_model_check(args.llm)
+    prompts = {prompt: fit(*rows(items, check, prompt), prompt) for prompt in (FRESH, AFTER_ANSWER)}
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
-    record = {"with_model": {"weights": [round(float(w), 4) for w in model.coef_[0]],
-                             "bias": round(float(model.intercept_[0]), 4), "threshold": 0.5},
-              "features": list(support.FEATURE_NAMES),
-              "fitted_on": {"files": [f.name for f in files], "sha256": digest, "items": len(items), "C": C},
-              "tune_cv_at_0.5": dict(zip(("balanced_accuracy", "faithful_passed", "wrong_caught"),
-                                         (round(v, 3) for v in balanced(cv >= 0.5, y))))}
+    record = {"prompts": prompts, "features": list(support.FEATURE_NAMES),
+              "fitted_on": {"files": [f.name for f in files], "sha256": digest, "items": len(items), "C": C}}
     support.WEIGHTS_FILE.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     support.with_model.cache_clear()
     print(f"Wrote {support.WEIGHTS_FILE} (sha256 of the tune files {digest[:12]}…)")

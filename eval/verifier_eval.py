@@ -129,18 +129,19 @@ def _balanced_ci(right: np.ndarray, faithful: np.ndarray, seed: int, resamples: 
     return Estimate(point, low, high, n)
 
 
-def model_stage(backend: str) -> Check:
+def model_stage(backend: str, prompt: str = "fresh") -> Check:
     """The verifier's checks and the model's P(yes), combined by the fitted support model (``check --llm``).
-    The model's answers are cached on disk (eval/fit_verifier.CachedProbability), so a re-run asks once."""
+    ``prompt``: "fresh" (check, the harness, drafts) or "after_answer" (the answer path's prompt). The model's
+    answers are cached on disk (eval/fit_verifier.CachedProbability), so a re-run asks once."""
     from eval.fit_verifier import cached_model_check
 
-    return product_check(cached_model_check(backend))
+    return product_check(cached_model_check(backend), prompt)
 
 
-def product_check(model: ModelCheck) -> Check:
+def product_check(model: ModelCheck, prompt: str = "fresh") -> Check:
     """What the product does with a model (rag/model_check.recheck): passage text quoted word for word keeps the
     verifier's verdict; any other claim is judged by the checks and the model's P(yes) together."""
-    from rag.model_check import judge, quoted
+    from rag.model_check import AFTER_ANSWER, judge, numbered_passages, quoted
     from rag.verifier import shared_verifier
 
     verifier = shared_verifier()
@@ -148,6 +149,9 @@ def product_check(model: ModelCheck) -> Check:
     def check(claim: str, passages: Sequence[str]) -> bool:
         if quoted(claim, passages):
             return verifier.verify(claim, passages).supported
+        if prompt == AFTER_ANSWER:
+            return judge(claim, passages, model, verifier, shown=numbered_passages(passages),
+                         cited=range(1, len(passages) + 1))[0]
         return judge(claim, passages, model, verifier)[0]
 
     return check
@@ -183,10 +187,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(prog="python -m eval.verifier_eval")
     parser.add_argument("split", nargs="?", default="heldout", choices=["tune", "heldout", "real"])
-    parser.add_argument("--llm", default=None, help="also ask this model (local | openai) about claims that pass")
+    parser.add_argument("--llm", default=None, help="combine the checks with this model's P(yes) (local | openai)")
+    parser.add_argument("--prompt", default="fresh", choices=["fresh", "after_answer"],
+                        help="the model's prompt: fresh (check, harness, drafts) or after_answer (the answer path)")
     args = parser.parse_args(argv)
     if args.llm:
-        check, title = model_stage(args.llm), f"claim verifier + {args.llm} model check, {args.split} split"
+        check = model_stage(args.llm, args.prompt)
+        title = f"claim verifier + {args.llm} model P(yes), {args.prompt} prompt, {args.split} split"
     else:
         verifier = shared_verifier()
         check, title = (lambda c, p: verifier.verify(c, p).supported), f"claim verifier, {args.split} split"

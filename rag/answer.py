@@ -181,7 +181,7 @@ class Answerer:
         recheck = None
         if self.settings.answer.model_check:  # the model judges each of its sentences against its cited passages
             check = ModelCheck.of(self.generator)
-            recheck = partial(model_recheck, check=check, passages=[h.evidence for h in hits])
+            recheck = partial(model_recheck, check=check, passages=[h.evidence for h in hits], shown=render(shown))
         yield "answer", self._finish(base, text, hits, question=english, asked_in=asked_in,
                                      written_in=Language.ENGLISH, clock=clock, chat=ask_model, recheck=recheck)
 

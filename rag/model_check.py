@@ -22,19 +22,31 @@ from rag import support
 from rag.citations import CheckedSentence, strip_markers
 from rag.verifier import Verifier, plain, shared_verifier
 
+from rag.prompts import SYSTEM_PROMPT
+
 if TYPE_CHECKING:
     from rag.generation import Generator
 
 Chat = Callable[[Sequence[tuple[str, str]], int], "str | None"]  # Generator.chat
 
-# The judge's own wording (eval/judge.py), one statement a call, no system prompt. Tune split, with the atom checks:
-# this prompt 0.84 balanced accuracy (wrong caught 0.89, faithful passed 0.79) against 0.73 for a batched
-# "1: yes / 2: no" list after the answer's system prompt (the 1.5B model mostly said yes to every line).
+# Two prompts, each with its own fitted weights in rag/support_weights.json (the model's P(yes) reads differently
+# under each). FRESH: the harness judge's wording (eval/judge.py), the claim's passages alone, no system prompt;
+# used where there is no answer to share a prefix with (check, the harness, drafts). AFTER_ANSWER: the same question
+# after the answer's own system prompt and passages block, so llama.cpp reuses the answer's KV cache and prefills
+# only the statement (bench/model_check_bench, 6 held-out questions: 2.4 s an answer against 7.45 s fresh).
+# Grouped 5-fold CV on tune, with the checks: fresh 0.842, after-answer 0.829; held-out 0.83 and 0.78. A wording
+# that lists the error kinds scored 0.854 fresh on tune (within noise; not adopted).
 JUDGE_PROMPT = (
     "You check whether a statement is supported by source passages.\n\nPassages:\n{passages}\n\n"
     "Statement: {statement}\n\nIs every fact in the statement, including every number, date and amount, stated "
     "in the passages? Reply with one word: yes or no."
 )
+CHECK_PROMPT = (
+    "Passages:\n\n{passages}\n\nStatement: {statement}\n\nIs every fact in the statement, including every number, "
+    "date and amount, stated in {cited}? Reply with one word: yes or no."
+)
+FRESH, AFTER_ANSWER = "fresh", "after_answer"
+_HEADER = re.compile(r"^\[(\d+)\]", re.MULTILINE)
 _LINE = re.compile(r"^\W*(\d{1,2})\**\s*[:.)\-]\s*\**\s*(yes|no)\b", re.IGNORECASE | re.MULTILINE)
 VERDICT_TOKENS = 3
 
@@ -42,13 +54,19 @@ VERDICT_TOKENS = 3
 Probability = Callable[[Sequence[tuple[str, str]]], "float | None"]  # Generator.yes_probability
 
 
+def cited_label(numbers: Sequence[int]) -> str:
+    """"passage [2]" or "passages [1][3]": the passages the statement is checked against."""
+    marks = "".join(f"[{n}]" for n in numbers)
+    return f"passage {marks}" if len(numbers) == 1 else f"passages {marks}"
+
+
 @dataclass(frozen=True)
 class ModelCheck:
-    """Asks the model about each claim, one call a claim with the passages first, so the calls of one
-    answer share that prefix and llama.cpp prefills only each statement after the first."""
+    """Asks the model about each claim, one call a claim: after the answer's system prompt and passages (the
+    answer's KV cache is reused), or on the claim's passages alone (``fresh_probability``)."""
 
     chat: Chat
-    system: str = ""
+    system: str = SYSTEM_PROMPT
     # P(yes) from the first token's log-probabilities; without it, the reply text gives 1.0 / 0.0.
     yes_probability: Probability | None = None
 
@@ -56,22 +74,34 @@ class ModelCheck:
     def of(cls, generator: "Generator") -> ModelCheck:
         return cls(generator.chat, yes_probability=generator.yes_probability)
 
-    def message(self, passages_block: str, claim: str) -> str:
-        return JUDGE_PROMPT.format(passages=passages_block, statement=strip_markers(claim))
+    def message(self, passages_block: str, claim: str, cited: Sequence[int] | None = None) -> str:
+        """``cited``: the statement's passage numbers in the block (default: every numbered passage there)."""
+        numbers = list(cited) if cited else [int(n) for n in _HEADER.findall(passages_block)] or [1]
+        return CHECK_PROMPT.format(passages=passages_block, statement=strip_markers(claim), cited=cited_label(numbers))
 
-    def _messages(self, passages_block: str, claim: str) -> list[tuple[str, str]]:
-        return [*([("system", self.system)] if self.system else []), ("user", self.message(passages_block, claim))]
+    def _messages(self, passages_block: str, claim: str, cited: Sequence[int] | None) -> list[tuple[str, str]]:
+        system = [("system", self.system)] if self.system else []
+        return [*system, ("user", self.message(passages_block, claim, cited))]
 
-    def check(self, passages_block: str, claims: Sequence[str]) -> list[bool | None]:
+    def check(self, passages_block: str, claims: Sequence[str],
+              cited: Sequence[int] | None = None) -> list[bool | None]:
         """One verdict per claim: True (supported), False, or None where the model gave no verdict."""
-        return [parse_verdicts(self.chat(self._messages(passages_block, c), VERDICT_TOKENS) or "", 1)[0]
+        return [parse_verdicts(self.chat(self._messages(passages_block, c, cited), VERDICT_TOKENS) or "", 1)[0]
                 for c in claims]
 
-    def probability(self, passages_block: str, claim: str) -> float | None:
-        """The model's P(yes) that ``claim`` is stated in the passages; None where it gave no verdict."""
+    def probability(self, passages_block: str, claim: str, cited: Sequence[int] | None = None) -> float | None:
+        """The model's P(yes) that ``claim`` is stated in its passages; None where it gave no verdict."""
         if self.yes_probability is not None:
-            return self.yes_probability(self._messages(passages_block, claim))
-        said = self.check(passages_block, [claim])[0]
+            return self.yes_probability(self._messages(passages_block, claim, cited))
+        said = self.check(passages_block, [claim], cited)[0]
+        return None if said is None else float(said)
+
+    def fresh_probability(self, passages: Sequence[str], claim: str) -> float | None:
+        """P(yes) with the harness judge's prompt on ``passages`` alone (no answer to share a prefix with)."""
+        prompt = JUDGE_PROMPT.format(passages=numbered_passages(passages), statement=strip_markers(claim))
+        if self.yes_probability is not None:
+            return self.yes_probability([("user", prompt)])
+        said = parse_verdicts(self.chat([("user", prompt)], VERDICT_TOKENS) or "", 1)[0]
         return None if said is None else float(said)
 
 
@@ -105,14 +135,17 @@ MODEL_REASON = "the model's own check: not stated in the passages"
 
 
 def judge(claim: str, passages: Sequence[str], check: ModelCheck, verifier: Verifier | None = None,
-          combined: support.SupportModel | None = None) -> tuple[bool, float | None, str]:
-    """(supported, probability, reason) for one claim: the verifier's checks and the model's P(yes), combined
-    by the fitted rag/support model. The model is not asked where no answer of it could change the verdict."""
+          combined: support.SupportModel | None = None, *, shown: str | None = None,
+          cited: Sequence[int] | None = None) -> tuple[bool, float | None, str]:
+    """(supported, probability, reason) for one claim: the verifier's checks against ``passages`` and the model's
+    P(yes), combined by the fitted rag/support model. The model reads ``shown`` (the answer's passages block, the
+    claim's own numbered ``cited``) or else ``passages`` numbered; it is not asked where no answer of it could
+    change the verdict."""
     verifier = verifier or shared_verifier()
     found = verifier.inspect(claim, passages)
-    combined = combined or support.with_model()
+    combined = combined or support.with_model(AFTER_ANSWER if shown else FRESH)
     if combined.model_can_change(found):
-        p_yes = check.probability(numbered_passages(passages), claim)
+        p_yes = check.probability(shown, claim, cited) if shown else check.fresh_probability(passages, claim)
         if p_yes is None:  # no verdict from the model: the checks' own rule
             return not found.failures, None, found.failures[0].message if found.failures else ""
     else:
@@ -130,18 +163,20 @@ def quoted(claim: str, passages: Sequence[str]) -> bool:
 
 
 def recheck(sentences: list[CheckedSentence], check: ModelCheck, passages: Sequence[str],
-            combined: support.SupportModel | None = None) -> list[CheckedSentence]:
+            combined: support.SupportModel | None = None, shown: str | None = None) -> list[CheckedSentence]:
     """The sentences, each judged again against its cited passages by the checks and the model's P(yes) together.
 
-    Only the cited passages, as the labelled set measures it (and shorter: on 6 held-out questions the answer's
-    whole passage block cost 6.4 s an answer, the cited passages 4.9 s). Passage text quoted word for word is
-    left as the verifier judged it; a sentence the model cannot rescue or sink costs no call.
+    ``shown``: the passages block as the answer's prompt showed it; the model then reads it and is asked about the
+    sentence's own passage numbers (the answer's KV cache is reused). Without it, the harness judge's prompt on the
+    cited passages alone. Passage text quoted word for word is left as the verifier judged it; a sentence the model
+    cannot rescue or sink costs no call.
     """
     out = list(sentences)
     for i, sentence in enumerate(sentences):
         cited = [passages[n - 1] for n in sentence.citations if 1 <= n <= len(passages)]
         if not cited or not plain(sentence.text) or quoted(sentence.text, cited):
             continue
-        supported, _, reason = judge(plain(sentence.text), cited, check, combined=combined)
+        numbers = [n for n in sentence.citations if 1 <= n <= len(passages)]
+        supported, _, reason = judge(plain(sentence.text), cited, check, combined=combined, shown=shown, cited=numbers)
         out[i] = replace(sentence, supported=supported, reason=reason)
     return out

@@ -81,10 +81,14 @@ class SupportModel:
         return (low >= self.threshold) != (high >= self.threshold)
 
 
-@lru_cache(maxsize=1)
-def with_model() -> SupportModel:
-    """The fitted combination of the checks and the model's P(yes) (support_weights.json)."""
+@lru_cache(maxsize=4)
+def with_model(prompt: str = "fresh") -> SupportModel:
+    """The fitted combination of the checks and the model's P(yes) under ``prompt`` ("fresh" or "after_answer",
+    rag/model_check), from support_weights.json."""
     if not WEIGHTS_FILE.is_file():
         raise FileNotFoundError(f"{WEIGHTS_FILE} is missing: run `make fit-verifier` to fit it on the tune split.")
-    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["with_model"]
+    fitted = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["prompts"]
+    if prompt not in fitted:
+        raise KeyError(f"no weights for the {prompt!r} prompt in {WEIGHTS_FILE.name}: run `make fit-verifier`")
+    data = fitted[prompt]
     return SupportModel(tuple(data["weights"]), data["bias"], data["threshold"])

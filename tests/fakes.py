@@ -26,7 +26,7 @@ class ScriptedLLM(CustomLLM):
         return self.replies.pop(0) if self.replies else self.reply
 
     def _scripted_check(self, prompt: str) -> str | None:
-        if "You check whether a statement is supported by source passages" not in prompt:
+        if "Is every fact in the statement" not in prompt:
             return None
         self.statement_prompts.append(prompt)
         if any(marker in prompt.split("Statement:")[-1] for marker in self.statement_no):

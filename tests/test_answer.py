@@ -29,6 +29,8 @@ def _answerer(settings: Settings, retriever: HybridRetriever, reply: str) -> tup
 
 def test_prompt_carries_numbered_labelled_passages_and_invented_citation_is_dropped(built_index, retriever) -> None:
     answerer, llm = _answerer(built_index, retriever, "The AI Subsidy Scheme is worth $3 billion [1][12].")
+    # without the completion from passages, whose sentence that restates this one with more figures replaces it
+    answerer.complete_from_passages = lambda checked, hits, question, broad=None, max_extra=None: checked  # type: ignore[method-assign]
     result = answerer.answer("How big is the AI Subsidy Scheme?")
     prompt = llm.prompts[-1]
     headings = [line for line in prompt.splitlines() if line.startswith("[")]
@@ -57,9 +59,12 @@ def test_a_sentence_the_models_own_check_rejects_gives_way_to_checked_passage_se
     llm.statement_reply = "no"
     result = answerer.answer("How big is the AI Subsidy Scheme?")
     assert len(llm.statement_prompts) == 1
-    # The check reads the passages the sentence cites.
-    assert all(f"[{n}] {c.evidence}" in llm.statement_prompts[0] for n, c in enumerate(result.contexts[:5], 1))
+    # The check reads the answer's own prompt up to its question (a cached prefix), then the sentence and the
+    # passages it cites.
+    answer_prompt = next(p for p in llm.prompts if "Question: How big is the AI Subsidy Scheme?" in p)
+    assert llm.statement_prompts[0].split("Statement:")[0] == answer_prompt.split("Question: How big")[0]
     assert "Statement: The AI Subsidy Scheme is worth $3 billion" in llm.statement_prompts[0]
+    assert "stated in passages [1][2][3][4][5]?" in llm.statement_prompts[0]
     # Its only sentence rejected, the model's answer gives way to checked passage sentences.
     assert result.engine == "extractive-fallback" and not result.refused
     assert all("worth $3 billion" not in s.text for s in result.sentences)

@@ -7,7 +7,8 @@ import pytest
 from index.retrieval import Hit
 from rag import acceptance
 from rag.citations import CheckedSentence
-from rag.model_check import ModelCheck, numbered_passages, parse_verdicts, recheck
+from rag.model_check import ModelCheck, cited_label, numbered_passages, parse_verdicts, recheck
+from rag.prompts import SYSTEM_PROMPT, user_prompt
 
 
 @pytest.mark.parametrize(
@@ -30,7 +31,7 @@ def test_parse_verdicts(reply: str, n: int, expected: list[bool | None]) -> None
     assert parse_verdicts(reply, n) == expected
 
 
-def test_one_short_call_a_claim_with_the_passages_first() -> None:
+def test_one_short_call_a_claim_after_the_answers_system_prompt_and_passages() -> None:
     calls: list[tuple[list[tuple[str, str]], int]] = []
     replies = iter(["yes", "no"])
 
@@ -40,13 +41,26 @@ def test_one_short_call_a_claim_with_the_passages_first() -> None:
 
     check = ModelCheck(chat)
     block = numbered_passages(["Alpha was launched in 2024.", "Beta is planned."])
-    assert check.check(block, ["Alpha was launched in 2024 [1].", "Beta was completed [2]."]) == [True, False]
-    assert len(calls) == 2 and all(m[0][0] == "user" and t <= 4 for m, t in calls)
-    first, second = calls[0][0][0][1], calls[1][0][0][1]
+    assert check.check(block, ["Alpha was launched in 2024 [1]."], cited=[1]) == [True]
+    assert check.check(block, ["Beta was completed [2]."], cited=[2]) == [False]
+    assert len(calls) == 2 and all(m[0] == ("system", SYSTEM_PROMPT) and t <= 4 for m, t in calls)
+    first, second = calls[0][0][1][1], calls[1][0][1][1]
     prefix = first.split("Statement:")[0]
-    assert "[1] Alpha was launched in 2024.\n\n[2] Beta is planned." in prefix
-    assert second.startswith(prefix)  # the same prefix: llama.cpp reuses its KV cache for the second claim
+    # the answer's own prompt starts the same way, so llama.cpp reuses its KV cache for every check
+    assert user_prompt(block, "What is Alpha?", False).startswith(prefix)
+    assert second.startswith(prefix)
     assert "Statement: Alpha was launched in 2024." in first and "[1]." not in first.split("Statement:")[1]
+    assert "stated in passage [1]?" in first and "stated in passage [2]?" in second
+
+
+@pytest.mark.parametrize(("numbers", "label"), [([2], "passage [2]"), ([1, 3], "passages [1][3]")])
+def test_cited_label(numbers: list[int], label: str) -> None:
+    assert cited_label(numbers) == label
+
+
+def test_without_cited_numbers_every_numbered_passage_is_named() -> None:
+    block = numbered_passages(["Alpha.", "Beta.", "Gamma."])
+    assert "stated in passages [1][2][3]?" in ModelCheck(lambda m, t: None).message(block, "Alpha.")
 
 
 def test_no_claims_no_call() -> None:

@@ -50,9 +50,10 @@ def test_model_log_odds_are_clipped() -> None:
     assert len(support.features(inspection(), 0.9)) == len(support.features(inspection())) + 1
 
 
-def test_the_committed_weights_load_and_say_how_they_were_fitted() -> None:
+@pytest.mark.parametrize("prompt", ["fresh", "after_answer"])
+def test_the_committed_weights_load_and_say_how_they_were_fitted(prompt: str) -> None:
     record = json.loads(support.WEIGHTS_FILE.read_text(encoding="utf-8"))
-    model = support.with_model()
+    model = support.with_model(prompt)
     assert len(model.weights) == len(record["features"]) == len(support.features(inspection(), 0.5))
     assert record["fitted_on"]["files"] and all(f.endswith("_tune.jsonl") for f in record["fitted_on"]["files"])
     assert len(record["fitted_on"]["sha256"]) == 64
@@ -60,6 +61,11 @@ def test_the_committed_weights_load_and_say_how_they_were_fitted() -> None:
     assert model.weights[-1] > 0 and model.weights[0] < 0
     with pytest.raises(ValueError, match="make fit-verifier"):
         model.probability([0.0])
+
+
+def test_an_unknown_prompt_says_how_to_fit_it() -> None:
+    with pytest.raises(KeyError, match="make fit-verifier"):
+        support.with_model("another prompt")
 
 
 def scripted(p_yes: float | None, asked: list[str]) -> ModelCheck:
