@@ -17,6 +17,7 @@ help:
 	@echo "make eval   - full evaluation (ours vs vanilla/bm25/extractive + drafting) into runs/ (LLM=local|extractive)"
 	@echo "make native-llm - compile llama.cpp's server for this CPU (AVX-512: ~1.5x faster prefill; 15-25 min, once)"
 	@echo "make audit  - pip-audit of the installed dependencies (needs PyPI JSON API or OSV)"
+	@echo "make fit-verifier - refit the verifier's support model (checks + the local model's P(yes)) on the tune split"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +43,7 @@ fit-answerability: index
 	$(BIN)/python -m eval.fit_answerability
 
 # Refit the support model (the verifier's checks + the local model's P(yes)) on the verifier set's tune split:
-# writes rag/support_weights.json. Model answers are cached (~10 min the first time on 2 cores).
+# writes rag/support_weights.json. Model answers are cached (~25 min the first time on 2 cores: two prompts).
 fit-verifier: install
 	$(BIN)/python -m eval.fit_verifier
 

@@ -7,7 +7,7 @@ model and prompt, so a refit asks the model only about new items). A class-balan
 regression over rag/support.features is scored by grouped 5-fold cross-validation (folds by
 passage, so no passage is in both halves of a fold) and then fitted on all tune items.
 
-Usage: python -m eval.fit_verifier [--llm local]     (make fit-verifier; ~10 min the first time)
+Usage: python -m eval.fit_verifier [--llm local]     (make fit-verifier; ~25 min the first time, then seconds)
 """
 
 from __future__ import annotations
