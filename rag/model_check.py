@@ -91,17 +91,18 @@ class ModelCheck:
 
     def probability(self, passages_block: str, claim: str, cited: Sequence[int] | None = None) -> float | None:
         """The model's P(yes) that ``claim`` is stated in its passages; None where it gave no verdict."""
-        if self.yes_probability is not None:
-            return self.yes_probability(self._messages(passages_block, claim, cited))
-        said = self.check(passages_block, [claim], cited)[0]
-        return None if said is None else float(said)
+        return self._ask(self._messages(passages_block, claim, cited))
 
     def fresh_probability(self, passages: Sequence[str], claim: str) -> float | None:
         """P(yes) with the harness judge's prompt on ``passages`` alone (no answer to share a prefix with)."""
         prompt = JUDGE_PROMPT.format(passages=numbered_passages(passages), statement=strip_markers(claim))
+        return self._ask([("user", prompt)])
+
+    def _ask(self, messages: Sequence[tuple[str, str]]) -> float | None:
+        """P(yes) from the log-probabilities, else 1.0 / 0.0 from the reply text, else None."""
         if self.yes_probability is not None:
-            return self.yes_probability([("user", prompt)])
-        said = parse_verdicts(self.chat([("user", prompt)], VERDICT_TOKENS) or "", 1)[0]
+            return self.yes_probability(messages)
+        said = parse_verdicts(self.chat(messages, VERDICT_TOKENS) or "", 1)[0]
         return None if said is None else float(said)
 
 
