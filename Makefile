@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: fit-answerability fit-verifier verifier-report install index run test retrieval-report answer-report clean-index help bench eval audit native-llm
+.PHONY: fit-answerability fit-ask-check fit-verifier verifier-report install index run test retrieval-report answer-report clean-index help bench eval audit native-llm
 
 help:
 	@echo "make run    - install, build the index if missing, start Policy Copilot"
@@ -17,6 +17,7 @@ help:
 	@echo "make eval   - full evaluation (ours vs vanilla/bm25/extractive + drafting) into runs/ (LLM=local|extractive)"
 	@echo "make native-llm - compile llama.cpp's server for this CPU (AVX-512: ~1.5x faster prefill; 15-25 min, once)"
 	@echo "make audit  - pip-audit of the installed dependencies (needs PyPI JSON API or OSV)"
+	@echo "make fit-ask-check - refit the pre-answer ask check (the local model's P(yes) + the answerability score) on tune"
 	@echo "make fit-verifier - refit the verifier's support model (checks + the local model's P(yes)) on the tune split"
 
 $(STAMP): pyproject.toml
@@ -41,6 +42,11 @@ test: install
 # Refit the answerability score on the tune questions (prints the weights set in core/policy.py).
 fit-answerability: index
 	$(BIN)/python -m eval.fit_answerability
+
+# Refit the pre-answer ask check on the tune questions: writes rag/ask_weights.json, then prints the held-out
+# split's outcomes (never fitted on). Model answers are cached (~35 min the first time on 2 cores, then ~3 min).
+fit-ask-check: index
+	$(BIN)/python -m eval.fit_ask_check --write --heldout
 
 # Refit the support model (the verifier's checks + the local model's P(yes)) on the verifier set's tune split:
 # writes rag/support_weights.json. Model answers are cached (~25 min the first time on 2 cores: two prompts).

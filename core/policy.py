@@ -42,14 +42,15 @@ class AnswerPolicy:
     vector_cache_size: int = 20_000  # sentence vectors kept (384 floats each: ~30 MB at most; 9765dd5)
     # Does a sentence answer an ask (rag/relevance.LexicalScorer): P = sigmoid(bias + w_coverage * coverage
     # + w_cosine * cosine + w_typed * typed). Class-balanced logistic regression on the best sentence of the
-    # 168 English tune asks of eval/questions (`make fit-answerability`, 2026-12-04). Grouped 5-fold on tune
-    # at P >= 0.40: answerable refused 0.11, out of scope refused 0.87, near misses refused 0.20 (at 0.35:
-    # 0.10 / 0.67 / 0.07; at 0.50: 0.34 / 1.00 / 0.60). Words and cosine find off-topic questions, not near
-    # misses: with an LLM the model's yes/no decides those (rag/relevance.model_says).
-    answerability_w_coverage: float = 1.726
-    answerability_w_cosine: float = 1.404
-    answerability_w_typed: float = 1.068
-    answerability_bias: float = -2.724
+    # 165 English tune asks of eval/questions (`make fit-answerability`, refitted 2026-12-07 when ``typed`` gained
+    # the asked kind of value, rag/answer_types). Grouped 5-fold on tune at P >= 0.40: answerable refused 0.09,
+    # out of scope refused 0.83, near misses refused 0.47 (the same fit without the kind of value: 0.11 / 0.87 /
+    # 0.20). Words and cosine find off-topic questions, few near misses: with an LLM the pre-answer ask check
+    # (rag/ask_check) weighs the model's P(yes) with this score.
+    answerability_w_coverage: float = 1.720
+    answerability_w_cosine: float = 1.848
+    answerability_w_typed: float = 1.346
+    answerability_bias: float = -3.169
     answerability_min: float = 0.40
     # A drafted ask whose best sentence is below this is off the papers' subject: its placeholder stands alone.
     # Between this and answerability_min, related sentences are shown beside the placeholder. Measured on the

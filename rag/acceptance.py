@@ -106,12 +106,14 @@ def echoes_question(sentence: str, question: str, passages: Sequence[str]) -> bo
 
 def decide(text: str, hits: Sequence[Hit], question: str, *, lenient_cjk: bool = False,
            screen: bool = True, judge: AskJudge | None = None, chat: Chat | None = None,
-           recheck: Callable[[list[CheckedSentence]], list[CheckedSentence]] | None = None) -> Decision:
+           recheck: Callable[[list[CheckedSentence]], list[CheckedSentence]] | None = None,
+           asks_decided: bool = False) -> Decision:
     """Accept ``text`` (already citation-cleaned) as the answer to ``question`` from ``hits``, or not.
 
     ``screen`` also applies the refusal and instruction rules; the extractive fallback of a
     failed model answer skips them, because its sentences are quoted passage text that was
-    screened for instructions already (and may say "does not include" as a fact).
+    screened for instructions already (and may say "does not include" as a fact). ``asks_decided``: which
+    asks the passages cover was judged before the answer (rag/ask_check), so one supported sentence accepts it.
     """
     if not text:
         return Decision(False, EMPTY)
@@ -125,6 +127,8 @@ def decide(text: str, hits: Sequence[Hit], question: str, *, lenient_cjk: bool =
     supported = [s for s in checked if s.supported]
     if not supported:
         return Decision(False, UNSUPPORTED)
+    if asks_decided:
+        return Decision(True, ACCEPTED, checked)
     if judge is None:
         if not addresses(question, supported, hits):
             return Decision(False, OFF_QUESTION)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -20,9 +20,10 @@ from core.config import Settings
 from core.policy import POLICY
 from index.retrieval import Filters, Hit, HybridRetriever, check_question
 from rag import bilingual, extractive
-from rag.acceptance import decide, looks_like_refusal
+from rag.acceptance import NOT_GIVEN, REFUSED, SOME_NOT_GIVEN, decide, looks_like_refusal
+from rag.ask_check import AskVerdicts, check_asks
 from rag.citations import CheckedSentence, clean_citations, strip_markers
-from rag.context import render, select_sentences
+from rag.context import ShownPassage, render, select_sentences
 from rag.generation import Completion, Generator, complete, generator_for
 from rag.llm import LLMHandle, build_llm
 from rag.model_check import ModelCheck, recheck as model_recheck
@@ -160,7 +161,19 @@ class Answerer:
         base.standalone_question = english
         shown = select_sentences(hits[: self.settings.answer.prompt_passages], english,
                                  self.settings.answer.prompt_words, self.similarity)
-        text, prompt = "", user_prompt(render(shown), english, False)
+        asked, missing = english, None  # None: no ask check ran (the answer's sentences are then judged per ask)
+        if self.settings.answer.ask_check:  # do the shown passages give what each ask asks? (rag/ask_check)
+            started = clock.elapsed_ms()
+            verdicts = self.check_asks(english, shown)
+            clock.ask_check_ms, missing = clock.elapsed_ms() - started, ()
+            if not verdicts.covered:  # refused before a token is generated
+                base.engine, base.outcome, base.reason, base.unanswered = "llm", REFUSED, NOT_GIVEN, list(verdicts.asks)
+                yield "answer", self._refuse(base, hits, asked_in, clock)
+                return
+            if verdicts.missing:  # the model is asked only what the passages cover; the note names the rest
+                asked = " ".join(a if a.endswith(("?", "？")) else f"{a}?" for a in verdicts.covered)
+                missing = verdicts.missing
+        text, prompt = "", user_prompt(render(shown), asked, False)
         for event, payload in self.generator.generate(SYSTEM_PROMPT, prompt):
             if event == "token":
                 if not text:
@@ -178,31 +191,47 @@ class Answerer:
                                                        POLICY.judge_max_tokens)
             return replies[message]
 
+        # With the ask check, what is covered was decided before the answer: no second yes/no after it.
+        chat = None if self.settings.answer.ask_check else ask_model
         recheck = None
         if self.settings.answer.model_check:  # the model judges each of its sentences against its cited passages
             check = ModelCheck.of(self.generator)
             recheck = partial(model_recheck, check=check, passages=[h.evidence for h in hits], shown=render(shown))
-        yield "answer", self._finish(base, text, hits, question=english, asked_in=asked_in,
-                                     written_in=Language.ENGLISH, clock=clock, chat=ask_model, recheck=recheck)
+        yield "answer", self._finish(base, text, hits, question=asked, asked_in=asked_in, written_in=Language.ENGLISH,
+                                     clock=clock, chat=chat, recheck=recheck, missing=missing)
+
+    def check_asks(self, question: str, shown: Sequence[ShownPassage]) -> AskVerdicts:
+        """Each ask of ``question`` with the probability that the ``shown`` passages give what it asks."""
+        asks = split_asks(question)
+        judged = [with_subject(a, asks[0]) for a in asks]
+        sentences = [s for p in shown for s in p.sentences]
+        lexical = [max(self.judge.scores(a, sentences), default=0.0) for a in judged]
+        return check_asks(asks, judged, render(shown), lexical, self.generator.yes_probability, SYSTEM_PROMPT)
 
     def _finish(self, base: Answer, text: str, hits: list[Hit], *, question: str, asked_in: Language,
                 written_in: Language, clock: Clock, chat: Chat | None = None,
-                recheck: Callable[[list[CheckedSentence]], list[CheckedSentence]] | None = None) -> Answer:
+                recheck: Callable[[list[CheckedSentence]], list[CheckedSentence]] | None = None,
+                missing: Sequence[str] | None = None) -> Answer:
         """Decide on the answer; if the model's would be refused, try the extractive composer before refusing.
 
         A small model often leaves out its citations or misreads a passage that does answer
         ("the documents do not contain this"): the passage's own best sentences, each cited
         and checked, are then a faithful answer (dev set, local model: false refusals 0.15 → see README).
+        ``missing``: the asks the ask check found no passage for (None: the check did not run); the model was
+        asked the others, so its answer is judged as a whole, and the missing asks are named as not covered.
         """
         base.model_text = text
+        judge = None if missing is not None else self.judge
         decision = decide(clean_citations(text, len(hits)), hits, question, lenient_cjk=written_in.chinese,
-                          judge=self.judge, chat=chat, recheck=recheck)
+                          judge=judge, chat=chat, recheck=recheck, asks_decided=missing is not None)
         if decision.outcome != "answered" and base.engine == "llm":
-            fallback = decide(self.extractive(question, hits, False), hits, question, screen=False, judge=self.judge,
-                              chat=chat)
+            fallback = decide(self.extractive(question, hits, False), hits, question, screen=False, judge=judge,
+                              chat=chat, asks_decided=missing is not None)
             if fallback.accepted and (not decision.accepted or len(fallback.unanswered) < len(decision.unanswered)):
                 decision = fallback
                 base.engine = "extractive-fallback"
+        if missing and decision.accepted:
+            decision = replace(decision, reason=SOME_NOT_GIVEN, unanswered=tuple(missing))
         base.outcome, base.reason, base.unanswered = decision.outcome, decision.reason, list(decision.unanswered)
         if not decision.accepted:
             return self._refuse(base, hits, asked_in, clock)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from core.text import has_cjk
+from rag.answer_types import asked_kind, gives_kind
 from rag.evidence import content_words
 from rag.questions import answers_numeric, expects_number
 
@@ -76,10 +77,11 @@ def features(stats: TermStats, ask: str, sentence: str, evidence: str = "") -> t
     """(coverage, missing, missing word, typed) of ``sentence`` (plus its ``evidence``) for ``ask``.
 
     coverage: idf-weighted share of the ask's words the sentence holds; missing: the idf of the most
-    telling absent word over the largest possible idf; typed: a number or date is given if one is asked.
+    telling absent word over the largest possible idf; typed: a number is given if one is asked, and a value of
+    the asked kind (money, date, percentage: rag/answer_types) if the ask names one.
     """
     terms = {stats.spelled(t) for t in content_words(ask) if not has_cjk(t)}
-    typed = answers_numeric(ask, sentence) if expects_number(ask) else True
+    typed = (answers_numeric(ask, sentence) if expects_number(ask) else True) and gives_kind(sentence, asked_kind(ask))
     if not terms:
         return 1.0, 0.0, "", typed
     words = content_words(f"{sentence} {evidence}")

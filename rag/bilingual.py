@@ -13,14 +13,15 @@ from rag.llm import LLMHandle, LLMUnavailable
 
 
 def to_english(llm: LLMHandle, question: str) -> str:
-    """The question in English for the model (retrieval already used the Chinese original)."""
-    from rag.translate import TranslationInputError, translate
+    """The question in English for the model (retrieval already used the Chinese original); the original when
+    the model's translation is not a faithful question (rag/translate.translate_question)."""
+    from rag.translate import translate_question
 
     try:
-        english = translate(llm, question, "en").text.strip().splitlines()
-    except (TranslationInputError, LLMUnavailable):
+        english = translate_question(llm, question)
+    except LLMUnavailable:
         return question
-    return english[0] if english and not has_cjk(english[0]) else question
+    return english if english and not has_cjk(english) else question
 
 
 def to_chinese(llm: LLMHandle, checked: list[CheckedSentence]) -> list[CheckedSentence]:

@@ -22,6 +22,7 @@ class Clock:
     started: float
     retrieve_ms: float = 0.0
     first_token_ms: float = 0.0
+    ask_check_ms: float = 0.0  # the pre-answer ask check (rag/ask_check), part of the time to the first token
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
@@ -30,7 +31,8 @@ class Clock:
         """The ``timings`` record; with no token streamed, the first token is the whole answer."""
         total = self.elapsed_ms()
         return {"retrieve_ms": round(self.retrieve_ms, 1), "first_token_ms": round(self.first_token_ms or total, 1),
-                "total_ms": round(total, 1)}
+                "total_ms": round(total, 1),
+                **({"ask_check_ms": round(self.ask_check_ms, 1)} if self.ask_check_ms else {})}
 
 
 @dataclass

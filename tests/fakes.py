@@ -21,11 +21,19 @@ class ScriptedLLM(CustomLLM):
     statement_prompts: list[str] = []
     # Statements holding one of these strings get "no" whatever ``statement_reply`` says.
     statement_no: list[str] = []
+    # The pre-answer ask check (rag/ask_check) is answered apart too: "yes", or "no" for an ask holding one of
+    # ``ask_no``. Its prompts go to ``ask_prompts``.
+    ask_no: list[str] = []
+    ask_prompts: list[str] = []
 
     def _next(self) -> str:
         return self.replies.pop(0) if self.replies else self.reply
 
     def _scripted_check(self, prompt: str) -> str | None:
+        if "Do the passages state the specific information" in prompt:
+            self.ask_prompts.append(prompt)
+            ask = prompt.split("Question:")[-1].split("\n")[0]
+            return "no" if any(marker in ask for marker in self.ask_no) else "yes"
         if "Is every fact in the statement" not in prompt:
             return None
         self.statement_prompts.append(prompt)

@@ -4,6 +4,7 @@ logic, and real GGUF models through llama.cpp's server."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -105,7 +106,6 @@ def test_chinese_question_is_answered_in_english_then_translated_with_figures_ch
     llm = ScriptedLLM(prompts=[], replies=[
         "How much computing power does the Cyberport AI Supercomputing Centre provide?",  # the question in English
         "The AISC provides computing power of around 1 300 petaFLOPS [1]. The AISC computing power will reach 3 000 petaFLOPS [1].",
-        "yes",  # the model's check that the answer gives what was asked (rag.relevance.model_says)
         "人工智能超算中心提供约1300 petaFLOPS算力。\n其後會提升至30 petaFLOPS。",  # second line loses a figure
     ])
     answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(llm, "scripted", "test"))
@@ -141,15 +141,18 @@ def test_unreachable_openai_server_is_a_clear_error(built_index) -> None:
         build_llm(built_index, "openai")
 
 
-def _ask(settings: Settings, *args: str) -> dict[str, Any]:
+def _ask(settings: Settings, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "policy_copilot_cli", "ask", "--json", "--index-dir", str(settings.paths.index_dir), *args]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900,
+                          env={**os.environ, **(env or {})})
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_smollm2_plumbing_end_to_end(built_index) -> None:
-    result = _ask(built_index, "--llm", "local", "--gguf", "smollm2", "What is the AI Subsidy Scheme?")
+    # The ask check's weights were fitted on Qwen's P(yes); the 135M stand-in tests generation, so it is off here.
+    result = _ask(built_index, "--llm", "local", "--gguf", "smollm2", "What is the AI Subsidy Scheme?",
+                  env={"POLICY_COPILOT_ANSWER__ASK_CHECK": "false"})
     assert result["llm"] == "local:SmolLM2-135M-Instruct.Q4_1.gguf"
     assert result["contexts"] and result["prompt_tokens"] > 100
     assert set(result) >= {"answer", "refused", "citations", "sentences", "timings"}

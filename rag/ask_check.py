@@ -1,0 +1,99 @@
+"""Before the model answers: do the passages it will read state what each ask asks for? A calibrated P.
+
+A near miss names an entity the papers hold and an attribute they do not ("the maximum subsidy a
+single project can get" under the $3 billion scheme): its words are all in the passages but one,
+so word coverage and cosine (rag/relevance.LexicalScorer) cannot tell it from an answer (tune,
+grouped CV: near misses refused 0.20). The local model can, when asked the narrow question
+"do the passages state the specific information this question asks for?" and read by its P(yes)
+(rag/generation.yes_probability), not by the words of a reply.
+
+The message is the answer's own system prompt and passages block followed by one ask, so
+llama.cpp reuses the system prompt's KV cache, and the answer that follows reuses the passages'.
+An ask judged not covered is left out of what the model is asked to answer and named in the
+answer's "not covered" note; when no ask is covered the question is refused before any token
+is generated. ``AskModel`` weighs the model's log-odds with the best lexical score of the shown
+sentences; its weights are fitted on the tune split of eval/questions only (``make fit-ask-check``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rag.support import log_odds
+
+WEIGHTS_FILE = Path(__file__).resolve().parent / "ask_weights.json"
+ASK_PROMPT = (
+    "Passages:\n\n{passages}\n\nQuestion: {ask}\n"
+    "Do the passages state the specific information this question asks for (not only its topic)? "
+    "Reply with one word: yes or no."
+)
+FEATURE_NAMES = ("model_log_odds", "lexical")
+
+Probability = Callable[[Sequence[tuple[str, str]]], "float | None"]  # Generator.yes_probability
+
+
+def messages(system: str, passages_block: str, ask: str) -> list[tuple[str, str]]:
+    """The ask-check conversation: the answer's system prompt, then the passages block and the ask."""
+    return [("system", system), ("user", ASK_PROMPT.format(passages=passages_block, ask=ask))]
+
+
+def features(p_yes: float, lexical: float) -> list[float]:
+    """The fit's inputs: the model's clipped log-odds of yes, and the best lexical score of a shown sentence."""
+    return [log_odds(p_yes), lexical]
+
+
+@dataclass(frozen=True)
+class AskModel:
+    """A logistic regression over ``features``: P(the passages give what the ask asks); ``threshold`` decides."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float = 0.5
+
+    def probability(self, row: Sequence[float]) -> float:
+        if len(row) != len(self.weights):
+            raise ValueError(f"expected {len(self.weights)} features, got {len(row)}: refit with make fit-ask-check")
+        z = self.bias + sum(w * x for w, x in zip(self.weights, row))
+        return 1 / (1 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def fitted() -> AskModel:
+    """The model fitted on the tune questions, from ask_weights.json."""
+    if not WEIGHTS_FILE.is_file():
+        raise FileNotFoundError(f"{WEIGHTS_FILE} is missing: run `make fit-ask-check` to fit it on the tune split.")
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return AskModel(tuple(data["weights"]), data["bias"], data["threshold"])
+
+
+@dataclass(frozen=True)
+class AskVerdicts:
+    """Each ask with its probability of being covered by the shown passages; ``covered`` in ask order."""
+
+    asks: tuple[str, ...]
+    probabilities: tuple[float | None, ...]  # None: the model gave no verdict (the ask is kept)
+    threshold: float
+
+    @property
+    def covered(self) -> tuple[str, ...]:
+        return tuple(a for a, p in zip(self.asks, self.probabilities) if p is None or p >= self.threshold)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(a for a, p in zip(self.asks, self.probabilities) if p is not None and p < self.threshold)
+
+
+def check_asks(asks: Sequence[str], judged: Sequence[str], passages_block: str, lexical: Sequence[float],
+               probability: Probability, system: str, model: AskModel | None = None) -> AskVerdicts:
+    """One P(yes) call per ask (``judged``: the ask as the model reads it, with its subject where it refers back)."""
+    model = model or fitted()
+    out: list[float | None] = []
+    for ask, best in zip(judged, lexical):
+        p_yes = probability(messages(system, passages_block, ask))
+        out.append(None if p_yes is None else model.probability(features(p_yes, best)))
+    return AskVerdicts(tuple(asks), tuple(out), model.threshold)

@@ -1,0 +1,35 @@
+"""A Chinese question reaches the model as an English *question*: a reply that answers it, or adds a figure, is
+rejected and the original question is used (rag/translate.translate_question, rag/bilingual.to_english)."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import ScriptedLLM
+
+from rag.bilingual import to_english
+from rag.llm import LLMHandle
+from rag.translate import translate_question
+
+QUESTION = "樂齡及康復創科應用基金每件科技產品最多資助幾多錢？"
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("How much funding is available for each technology product under the Fund?",
+     "How much funding is available for each technology product under the Fund?"),
+    ("What is the maximum subsidy per product", "What is the maximum subsidy per product"),  # a question word opens it
+    ("The maximum funding for each technology product is HK$1 million.", None),  # answered, with an invented figure
+    ("The fund subsidises technology products.", None),  # a statement, not a question
+    ("How much was given in 2018 for each product?", None),  # a figure the question does not hold
+    ("", None),
+])
+def test_translate_question_keeps_only_faithful_questions(reply: str, expected: str | None) -> None:
+    llm = ScriptedLLM(reply=reply, prompts=[])
+    assert translate_question(LLMHandle(llm, "scripted", "test"), QUESTION) == expected
+    assert "never answer it" in llm.prompts[0] and QUESTION in llm.prompts[0]
+
+
+def test_to_english_falls_back_to_the_original_question() -> None:
+    answered = ScriptedLLM(reply="The maximum funding is HK$1 million.", prompts=[])
+    assert to_english(LLMHandle(answered, "scripted", "test"), QUESTION) == QUESTION
+    asked = ScriptedLLM(reply="How much can each product get?", prompts=[])
+    assert to_english(LLMHandle(asked, "scripted", "test"), QUESTION) == "How much can each product get?"
