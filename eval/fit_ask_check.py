@@ -186,7 +186,7 @@ def main() -> None:
             "features": list(ask_check.FEATURE_NAMES), "weights": list(fit.weights), "bias": fit.bias,
             "threshold": fit.threshold, "C": C,
             "tune_sha256": hashlib.sha256(tune_file.read_bytes()).hexdigest(),
-            "tune_cv_at_threshold": outcomes(rows, p_cv, threshold),
+            "tune_cv_at_threshold": {k: round(v, 3) for k, v in outcomes(rows, p_cv, threshold).items()},
         }, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {ask_check.WEIGHTS_FILE}")
     if args.heldout:

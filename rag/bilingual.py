@@ -28,7 +28,9 @@ def to_chinese(llm: LLMHandle, checked: list[CheckedSentence]) -> list[CheckedSe
     """Each checked English sentence in Traditional Chinese, keeping its citations and verdict.
 
     One translation call for the whole answer (a line per sentence); a sentence whose
-    translation lost a figure is flagged, never passed off as supported.
+    translation lost a figure, or gained one the English does not hold, is flagged, never passed
+    off as supported (held-out run s29-h30-askcheck: "… 預計在 2022 和 2026 之間，將提供 700,000 平方公尺"
+    was shown as supported, translated from a sentence with neither figure).
     """
     from rag.translate import TranslationInputError, translate
 
@@ -41,9 +43,10 @@ def to_chinese(llm: LLMHandle, checked: list[CheckedSentence]) -> list[CheckedSe
         return checked
     result = []
     for sentence, english, chinese in zip(checked, bodies, lines):
-        lost = missing_figures(english, chinese)
+        lost, added = missing_figures(english, chinese), missing_figures(chinese, english)
         markers = "".join(f"[{n}]" for n in sentence.citations)
-        reason = sentence.reason or (f"translation lost figure(s): {', '.join(lost)}" if lost else "")
+        reason = sentence.reason or (f"translation lost figure(s): {', '.join(lost)}" if lost else
+                                     f"translation added figure(s): {', '.join(added)}" if added else "")
         result.append(CheckedSentence(strip_markers(chinese) + markers, sentence.citations,
-                                      sentence.supported and not lost, reason))
+                                      sentence.supported and not lost and not added, reason))
     return result

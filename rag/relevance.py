@@ -10,7 +10,8 @@ Two judges, chosen by measurement on the tune split of eval/questions (never the
   or date is given where one is asked. Fitted on 168 tune asks (grouped 5-fold at P 0.40: out of
   scope refused 0.87, near misses 0.20, answerable refused 0.11): it finds questions off the
   papers, but words and cosine cannot tell a near miss from an answer.
-- ``model_says`` (an LLM backend): the answering model asked, after its answer, whether the answer's
+- ``model_says`` (an LLM backend with ``answer.ask_check`` off; with it on, rag/ask_check decides before the
+  answer and this is not asked): the answering model asked, after its answer, whether the answer's
   supported sentences state what each ask asks (yes or no). The message starts with the answer's own
   system prompt, so llama.cpp reuses that prefix's KV cache and the next question's too; only the
   ~150-token check is prefilled (3-6 s on 2 cores). Tune asks, sentences as text: 24 asks, answerable

@@ -33,3 +33,18 @@ def test_to_english_falls_back_to_the_original_question() -> None:
     assert to_english(LLMHandle(answered, "scripted", "test"), QUESTION) == QUESTION
     asked = ScriptedLLM(reply="How much can each product get?", prompts=[])
     assert to_english(LLMHandle(asked, "scripted", "test"), QUESTION) == "How much can each product get?"
+
+
+@pytest.mark.parametrize("reply, supported, reason", [
+    ("數碼港5號將提供約66 000平方米總樓面面積。", True, ""),
+    ("數碼港5號將提供約66 000平方米總樓面面積，於2022年起提供700,000平方米。", False, "translation added figure(s)"),
+    ("數碼港5號將提供總樓面面積。", False, "translation lost figure(s)"),
+])
+def test_translated_sentence_that_changes_a_figure_is_flagged(reply: str, supported: bool, reason: str) -> None:
+    from rag.bilingual import to_chinese
+    from rag.citations import CheckedSentence
+
+    english = CheckedSentence("Cyberport 5 will provide about 66 000 square metres of gross floor area [1].", [1], True, "")
+    (chinese,) = to_chinese(LLMHandle(ScriptedLLM(reply=reply, prompts=[]), "scripted", "test"), [english])
+    assert chinese.supported is supported and chinese.reason.startswith(reason)
+    assert chinese.text.endswith("[1]")
