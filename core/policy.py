@@ -59,6 +59,11 @@ class AnswerPolicy:
     # separation; of single candidate sentences, 0.67 of the 39 that carry a reply fact reach 0.30 and 0.44
     # of the 398 others, so it is not used per sentence.
     draft_related_min: float = 0.30
+    # After the ask check, a supported model sentence must still be on one of the asks: its answerability score at
+    # least this. The floor of "on the papers' subject" (draft_related_min's measurement); on tune, the best
+    # sentence of 3% of answerable asks is under it (`make fit-answerability`, 2026-12-07). It stops an injected
+    # reply that a model check passed ("PWNED [1].", tests/test_robustness_injection.py).
+    on_ask_min: float = 0.30
     judge_max_tokens: int = 3  # the answering model's yes/no on each ask (rag/relevance.model_says)
     title_chars: int = 90  # nearest-document titles in a refusal are cut to this (display only)
     # Follow-up condensing with an LLM: the last turns, each answer cut, a one-line rewrite (b6e84fb, hand-set).

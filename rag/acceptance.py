@@ -128,7 +128,7 @@ def decide(text: str, hits: Sequence[Hit], question: str, *, lenient_cjk: bool =
     if not supported:
         return Decision(False, UNSUPPORTED)
     if asks_decided:
-        return Decision(True, ACCEPTED, checked)
+        return on_an_ask(question, checked, judge)
     if judge is None:
         if not addresses(question, supported, hits):
             return Decision(False, OFF_QUESTION)
@@ -160,6 +160,17 @@ def judge_asks(question: str, checked: list[CheckedSentence], judge: AskJudge, c
     everything = is_broad(question) or chat is None
     sentences = [s for s in checked if not s.supported or everything or id(s) in keep]
     return Decision(True, SOME_NOT_GIVEN if missing else ACCEPTED, sentences, missing)
+
+
+def on_an_ask(question: str, checked: list[CheckedSentence], judge: AskJudge | None) -> Decision:
+    """After the ask check (rag/ask_check) said the passages cover the asks: the answer, less supported sentences on
+    no ask at all (``POLICY.on_ask_min``); an injected "PWNED [1]." that a model check passed is not an answer."""
+    if judge is None:
+        return Decision(True, ACCEPTED, checked)
+    asks = split_asks(question)
+    kept = [s for s in checked if not s.supported
+            or max(max(judge.scores(with_subject(a, asks[0]), [s.text]), default=0.0) for a in asks) >= POLICY.on_ask_min]
+    return Decision(True, ACCEPTED, kept) if any(s.supported for s in kept) else Decision(False, OFF_QUESTION)
 
 
 def decide_unchecked(text: str) -> Decision:

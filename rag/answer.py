@@ -17,22 +17,21 @@ from functools import partial
 from typing import Any
 
 from core.config import Settings
-from core.policy import POLICY
 from index.retrieval import Filters, Hit, HybridRetriever, check_question
 from rag import bilingual, extractive
-from rag.acceptance import NOT_GIVEN, REFUSED, SOME_NOT_GIVEN, decide, looks_like_refusal
-from rag.ask_check import AskVerdicts, check_asks
-from rag.citations import CheckedSentence, clean_citations, strip_markers
+from rag.acceptance import NOT_GIVEN, REFUSED, SOME_NOT_GIVEN, decide
+from rag.ask_check import AskVerdicts, check_shown
+from rag.citations import CheckedSentence, clean_citations
 from rag.context import ShownPassage, render, select_sentences
 from rag.generation import Completion, Generator, complete, generator_for
 from rag.llm import LLMHandle, build_llm
 from rag.model_check import ModelCheck, recheck as model_recheck
 from rag.presentation import (Citation, Clock, Context, citation_records, not_covered_note, refusal_message,
                                within_budget)
-from rag.prompts import CONDENSE_PROMPT, SYSTEM_PROMPT, user_prompt
-from rag.questions import Language, Turn, answer_filters, asked_shape, condense_heuristic, is_broad
-from rag.asks import split_asks, with_subject
-from rag.relevance import AskJudge, Chat, LexicalScorer
+from rag.prompts import SYSTEM_PROMPT, user_prompt
+from rag.questions import Language, Turn, answer_filters, asked_shape, is_broad
+from rag.condense import condense
+from rag.relevance import AskJudge, Chat, LexicalScorer, follow_up_chat
 from rag.index_state import index_state
 
 __all__ = ["Answer", "Answerer", "CheckedSentence", "Citation", "Completion", "Context", "Turn"]
@@ -109,18 +108,7 @@ class Answerer:
 
     def condense(self, question: str, history: Sequence[Turn]) -> str:
         """A standalone question for retrieval; the LLM rewrites it when one is available."""
-        if not history:
-            return question
-        fallback = condense_heuristic(question, history)
-        if not self.generator.available or fallback == question:
-            return fallback
-        transcript = "\n".join(f"User: {t.question}\nAssistant: {strip_markers(t.answer)[:POLICY.condense_answer_chars]}"
-                               for t in history[-POLICY.condense_turns:])
-        rewritten = self.generator.rewrite(CONDENSE_PROMPT.format(history=transcript, question=question),
-                                           POLICY.condense_max_tokens)
-        if not rewritten or len(rewritten) > POLICY.condense_max_chars or looks_like_refusal(rewritten):
-            return fallback
-        return rewritten
+        return condense(self.generator, question, history)
 
     def answer(self, question: str, history: Sequence[Turn] = (), top_k: int | None = None,
                filters: Filters | None = None, qid: str | None = None) -> Answer:
@@ -171,8 +159,7 @@ class Answerer:
                 yield "answer", self._refuse(base, hits, asked_in, clock)
                 return
             if verdicts.missing:  # the model is asked only what the passages cover; the note names the rest
-                asked = " ".join(a if a.endswith(("?", "？")) else f"{a}?" for a in verdicts.covered)
-                missing = verdicts.missing
+                asked, missing = verdicts.asked, verdicts.missing
         text, prompt = "", user_prompt(render(shown), asked, False)
         for event, payload in self.generator.generate(SYSTEM_PROMPT, prompt):
             if event == "token":
@@ -183,16 +170,8 @@ class Answerer:
             else:
                 base.prompt_tokens, base.completion_tokens = payload
         base.engine = "llm"
-        replies: dict[str, str | None] = {}
-
-        def ask_model(message: str) -> str | None:  # after the answer, with its system prompt (a cached prefix)
-            if message not in replies:  # once a check, though the fallback is judged too
-                replies[message] = self.generator.chat([("system", SYSTEM_PROMPT), ("user", message)],
-                                                       POLICY.judge_max_tokens)
-            return replies[message]
-
         # With the ask check, what is covered was decided before the answer: no second yes/no after it.
-        chat = None if self.settings.answer.ask_check else ask_model
+        chat = None if self.settings.answer.ask_check else follow_up_chat(self.generator.chat, SYSTEM_PROMPT)
         recheck = None
         if self.settings.answer.model_check:  # the model judges each of its sentences against its cited passages
             check = ModelCheck.of(self.generator)
@@ -202,11 +181,7 @@ class Answerer:
 
     def check_asks(self, question: str, shown: Sequence[ShownPassage]) -> AskVerdicts:
         """Each ask of ``question`` with the probability that the ``shown`` passages give what it asks."""
-        asks = split_asks(question)
-        judged = [with_subject(a, asks[0]) for a in asks]
-        sentences = [s for p in shown for s in p.sentences]
-        lexical = [max(self.judge.scores(a, sentences), default=0.0) for a in judged]
-        return check_asks(asks, judged, render(shown), lexical, self.generator.yes_probability, SYSTEM_PROMPT)
+        return check_shown(question, shown, self.judge.scores, self.generator.yes_probability, SYSTEM_PROMPT)
 
     def _finish(self, base: Answer, text: str, hits: list[Hit], *, question: str, asked_in: Language,
                 written_in: Language, clock: Clock, chat: Chat | None = None,
@@ -221,14 +196,11 @@ class Answerer:
         asked the others, so its answer is judged as a whole, and the missing asks are named as not covered.
         """
         base.model_text = text
-        judge = None if missing is not None else self.judge
         decision = decide(clean_citations(text, len(hits)), hits, question, lenient_cjk=written_in.chinese,
-                          judge=judge, chat=chat, recheck=recheck, asks_decided=missing is not None)
+                          judge=self.judge, chat=chat, recheck=recheck, asks_decided=missing is not None)
         if decision.outcome != "answered" and base.engine == "llm":
-            # Composed passage sentences are on the topic by construction, so each ask is judged on them again
-            # (the score, and the model's yes/no when the ask check is off). Taken as they came after the ask check,
-            # they answered near misses with topical sentences: of 8 held-out near misses (run s29-h30-askcheck),
-            # 6 passed the ask check, the model's answer failed verification on all 6, and the fallback answered them.
+            # Composed passage sentences are on the topic by construction, so each ask is judged on them again (taken
+            # whole after the ask check, they answered near misses whose model answer had failed: run s29-h30-askcheck).
             fallback = decide(self.extractive(question, hits, False), hits, question, screen=False, judge=self.judge,
                               chat=chat)
             if fallback.accepted and (not decision.accepted or len(fallback.unanswered) < len(decision.unanswered)):
@@ -251,21 +223,14 @@ class Answerer:
             checked = bilingual.to_chinese(self.llm, checked)
         joined = "\n".join(f"- {s.text}" for s in checked) if shape.items else " ".join(s.text for s in checked)
         base.answer = joined + not_covered_note(decision, asked_in.chinese)
-        base.sentences = list(checked)
-        base.citations = citation_records(checked, base.contexts)
+        base.sentences, base.citations = list(checked), citation_records(checked, base.contexts)
         base.timings = clock.timings()
         return base
 
     def extractive(self, question: str, hits: Sequence[Hit], chinese: bool) -> str:
-        """The no-LLM answer: an overview for a list/summary question, else the best answering sentences.
-
-        Each ask is composed on its own: the whole question's focus ("how many civil servants") would
-        otherwise filter out the sentence that answers its other ask ("what is HKPilot").
-        """
-        asks = split_asks(question)
-        return " ".join(dict.fromkeys(
-            extractive.compose(with_subject(a, asks[0]), hits, chinese, self.settings.answer.broad_extra_sentences,
-                               self.similarity) for a in asks))
+        """The no-LLM answer, each ask composed on its own (rag/extractive.compose_asks)."""
+        return extractive.compose_asks(question, hits, chinese, self.settings.answer.broad_extra_sentences,
+                                       self.similarity)
 
     def complete_from_passages(self, checked: list[CheckedSentence], hits: Sequence[Hit], question: str,
                                broad: bool | None = None, max_extra: int | None = None) -> list[CheckedSentence]:

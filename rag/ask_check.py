@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rag.asks import split_asks, with_subject
+from rag.context import ShownPassage, render
 from rag.support import log_odds
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "ask_weights.json"
@@ -84,6 +86,11 @@ class AskVerdicts:
         return tuple(a for a, p in zip(self.asks, self.probabilities) if p is None or p >= self.threshold)
 
     @property
+    def asked(self) -> str:
+        """The covered asks as the question put to the model, each ending with its question mark."""
+        return " ".join(a if a.endswith(("?", "？")) else f"{a}?" for a in self.covered)
+
+    @property
     def missing(self) -> tuple[str, ...]:
         return tuple(a for a, p in zip(self.asks, self.probabilities) if p is not None and p < self.threshold)
 
@@ -97,3 +104,14 @@ def check_asks(asks: Sequence[str], judged: Sequence[str], passages_block: str, 
         p_yes = probability(messages(system, passages_block, ask))
         out.append(None if p_yes is None else model.probability(features(p_yes, best)))
     return AskVerdicts(tuple(asks), tuple(out), model.threshold)
+
+
+def check_shown(question: str, shown: Sequence[ShownPassage], scores: Callable[[str, Sequence[str]], list[float]],
+                probability: Probability, system: str, model: AskModel | None = None) -> AskVerdicts:
+    """``check_asks`` for each ask of ``question`` against the passages as the answer's prompt shows them; ``scores``
+    is the answerability score (rag/relevance.AskJudge.scores) of each shown sentence for an ask."""
+    asks = split_asks(question)
+    judged = [with_subject(a, asks[0]) for a in asks]
+    sentences = [s for p in shown for s in p.sentences]
+    lexical = [max(scores(a, sentences), default=0.0) for a in judged]
+    return check_asks(asks, judged, render(shown), lexical, probability, system, model)

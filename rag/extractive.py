@@ -17,6 +17,7 @@ from core.sentences import sentence_spans
 from core.text import is_apparatus, is_member_text
 from index.retrieval import Hit
 from rag.acceptance import looks_like_instruction
+from rag.asks import split_asks, with_subject
 from rag.citations import CheckedSentence, check_answer, strip_markers
 from rag.evidence import content_words, mostly_shared, numbers, overlap
 from rag.questions import LEAD_NUMBER, answers_numeric, expects_number, focus_words, is_broad, mentions
@@ -179,3 +180,13 @@ def restates(words: set[str], sentences: Sequence[CheckedSentence]) -> int | Non
         if mostly_shared(words, content_words(strip_markers(sentence.text)), POLICY.restates_share):
             return i
     return None
+
+
+def compose_asks(question: str, hits: Sequence[Hit], chinese: bool, extra: int, similarity: Similarity | None) -> str:
+    """The no-LLM answer: an overview for a list/summary question, else the best answering sentences.
+
+    Each ask is composed on its own: the whole question's focus ("how many civil servants") would
+    otherwise filter out the sentence that answers its other ask ("what is HKPilot").
+    """
+    asks = split_asks(question)
+    return " ".join(dict.fromkeys(compose(with_subject(a, asks[0]), hits, chinese, extra, similarity) for a in asks))

@@ -118,3 +118,16 @@ def gives_asked_kind(ask: str, sentence: str) -> bool:
         return answers_numeric(ask, sentence)
     focus = focus_words(ask)
     return not focus or mentions(focus, sentence)
+
+
+def follow_up_chat(chat: Callable[[Sequence[tuple[str, str]], int], str | None], system: str) -> Chat:
+    """``model_says``'s channel: one short reply after the answer's system prompt (a cached prefix), each message
+    asked once (the extractive fallback is judged with the same asks)."""
+    replies: dict[str, str | None] = {}
+
+    def ask(message: str) -> str | None:
+        if message not in replies:
+            replies[message] = chat([("system", system), ("user", message)], POLICY.judge_max_tokens)
+        return replies[message]
+
+    return ask

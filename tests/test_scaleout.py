@@ -78,10 +78,14 @@ def test_openai_backend_answers_through_a_separate_llama_cpp_server(
     settings = make_settings(
         built_index.paths.corpus_dir, built_index.paths.index_dir, llm__backend="openai",
         llm__openai_base_url=base_url, llm__openai_model=model, llm__openai_api_key_env=KEY_ENV,
-        llm__max_tokens=48,
+        llm__max_tokens=48, answer__ask_check=False,  # the ask check's weights are Qwen's; here the plumbing
     )
 
-    answer = Answerer(settings).answer("How many AI start-ups does Cyberport have?")
+    answerer = Answerer(settings)
+    answer = answerer.answer("How many AI start-ups does Cyberport have?")
+    # the ask check's and the model check's P(yes) come through the server's log-probabilities too
+    p_yes = answerer.generator.yes_probability([("user", "Is 2 larger than 1? Reply with one word: yes or no.")])
+    assert p_yes is not None and 0.0 <= p_yes <= 1.0
 
     assert model == "smollm2-pool"
     assert answer.llm == f"openai:{model}"
