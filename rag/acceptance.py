@@ -168,8 +168,9 @@ def on_an_ask(question: str, checked: list[CheckedSentence], judge: AskJudge | N
     if judge is None:
         return Decision(True, ACCEPTED, checked)
     asks = split_asks(question)
-    kept = [s for s in checked if not s.supported
-            or max(max(judge.scores(with_subject(a, asks[0]), [s.text]), default=0.0) for a in asks) >= POLICY.on_ask_min]
+    texts = [s.text for s in checked]
+    per_ask = [judge.scores(with_subject(a, asks[0]), texts) for a in asks]  # one batch of cosines an ask
+    kept = [s for i, s in enumerate(checked) if not s.supported or max(row[i] for row in per_ask) >= POLICY.on_ask_min]
     return Decision(True, ACCEPTED, kept) if any(s.supported for s in kept) else Decision(False, OFF_QUESTION)
 
 

@@ -18,15 +18,15 @@ sentences; its weights are fitted on the tune split of eval/questions only (``ma
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 from rag.asks import split_asks, with_subject
 from rag.context import ShownPassage, render
-from rag.support import log_odds
+from rag.support import LogisticModel, log_odds
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "ask_weights.json"
 ASK_PROMPT = (
@@ -50,18 +50,10 @@ def features(p_yes: float, lexical: float) -> list[float]:
 
 
 @dataclass(frozen=True)
-class AskModel:
-    """A logistic regression over ``features``: P(the passages give what the ask asks); ``threshold`` decides."""
+class AskModel(LogisticModel):
+    """P(the passages give what the ask asks) over ``features``; ``threshold`` decides."""
 
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float = 0.5
-
-    def probability(self, row: Sequence[float]) -> float:
-        if len(row) != len(self.weights):
-            raise ValueError(f"expected {len(self.weights)} features, got {len(row)}: refit with make fit-ask-check")
-        z = self.bias + sum(w * x for w, x in zip(self.weights, row))
-        return 1 / (1 + math.exp(-z))
+    refit: ClassVar[str] = "make fit-ask-check"
 
 
 @lru_cache(maxsize=1)

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 from rag.verifier import Inspection
 
@@ -61,18 +63,24 @@ def log_odds(p_yes: float) -> float:
 
 
 @dataclass(frozen=True)
-class SupportModel:
-    """A logistic regression over ``features``; ``threshold`` on its probability decides supported."""
+class LogisticModel:
+    """A fitted logistic regression: P = sigmoid(bias + weights · row); ``threshold`` on P decides."""
 
     weights: tuple[float, ...]
     bias: float
     threshold: float = 0.5
+    refit: ClassVar[str] = "make fit-verifier"  # the command that refits this model's weights
 
-    def probability(self, row: list[float]) -> float:
+    def probability(self, row: Sequence[float]) -> float:
         if len(row) != len(self.weights):
-            raise ValueError(f"expected {len(self.weights)} features, got {len(row)}: refit with make fit-verifier")
+            raise ValueError(f"expected {len(self.weights)} features, got {len(row)}: refit with {self.refit}")
         z = self.bias + sum(w * x for w, x in zip(self.weights, row))
         return 1 / (1 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class SupportModel(LogisticModel):
+    """The support model over ``features``; ``threshold`` on its probability decides supported."""
 
     def model_can_change(self, found: Inspection) -> bool:
         """Whether any model answer could change the verdict (else the model call is skipped)."""
