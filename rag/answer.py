@@ -170,8 +170,7 @@ class Answerer:
             else:
                 base.prompt_tokens, base.completion_tokens = payload
         base.engine = "llm"
-        # With the ask check, what is covered was decided before the answer: no second yes/no after it.
-        chat = None if self.settings.answer.ask_check else follow_up_chat(self.generator.chat, SYSTEM_PROMPT)
+        chat = None if self.settings.answer.ask_check else follow_up_chat(self.generator.chat, SYSTEM_PROMPT)  # no 2nd yes/no
         recheck = None
         if self.settings.answer.model_check:  # the model judges each of its sentences against its cited passages
             check = ModelCheck.of(self.generator)
@@ -209,6 +208,8 @@ class Answerer:
         if missing and decision.accepted:
             unanswered = tuple(dict.fromkeys((*missing, *decision.unanswered)))
             decision = replace(decision, reason=SOME_NOT_GIVEN, unanswered=unanswered)
+        if asked_in is not written_in and decision.unanswered:  # named in the question's own language
+            decision = bilingual.unanswered_in_chinese(self.llm, base.question, base.standalone_question, decision)
         base.outcome, base.reason, base.unanswered = decision.outcome, decision.reason, list(decision.unanswered)
         if not decision.accepted:
             return self._refuse(base, hits, asked_in, clock)

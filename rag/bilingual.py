@@ -6,7 +6,12 @@ so the model reads and writes English and only the checked answer is translated.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from core.text import has_cjk
+from rag.acceptance import Decision
+from rag.asks import split_asks
 from rag.citations import CheckedSentence, strip_markers
 from rag.evidence import missing_figures
 from rag.llm import LLMHandle, LLMUnavailable
@@ -50,3 +55,35 @@ def to_chinese(llm: LLMHandle, checked: list[CheckedSentence]) -> list[CheckedSe
         result.append(CheckedSentence(strip_markers(chinese) + markers, sentence.citations,
                                       sentence.supported and not lost and not added, reason))
     return result
+
+
+def unanswered_in_chinese(llm: LLMHandle, question: str, english: str, decision: Decision) -> Decision:
+    """``decision`` with its uncovered asks named in the Chinese ``question``'s words (``english``: what the model read)."""
+    named = asks_in_chinese(llm, question, split_asks(english), decision.unanswered)
+    return replace(decision, unanswered=tuple(named))
+
+
+def asks_in_chinese(llm: LLMHandle, question: str, english_asks: Sequence[str], named: Sequence[str]) -> list[str]:
+    """The asks a Chinese question's answer names as not covered, in Chinese.
+
+    The model answered the English translation, so its uncovered asks are English ("The documents do
+    not say: how many staff does it employ" closed a Chinese answer, stop 29). Where the Chinese question
+    splits into as many asks as the English one, the ask at the same place is the question's own wording;
+    any other is translated (one call for all of them); a translation that is not Chinese, or that
+    loses a line, keeps the English rather than lose the ask.
+    """
+    from rag.translate import TranslationInputError, TranslationUnavailable, translate
+
+    own = split_asks(question)
+    same_shape = len(own) == len(english_asks)
+    named_zh: list[str | None] = [own[list(english_asks).index(a)] if same_shape and a in english_asks else None
+                                  for a in named]
+    todo = [a for a, zh in zip(named, named_zh) if zh is None]
+    if todo:
+        try:
+            lines = [line.strip() for line in translate(llm, "\n".join(todo), "zh-Hant").text.splitlines() if line.strip()]
+        except (TranslationInputError, TranslationUnavailable, LLMUnavailable):
+            lines = []
+        translated = iter(lines if len(lines) == len(todo) and all(has_cjk(line) for line in lines) else todo)
+        named_zh = [zh if zh is not None else next(translated) for zh in named_zh]
+    return [zh for zh in named_zh if zh is not None]

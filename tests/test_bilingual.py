@@ -48,3 +48,24 @@ def test_translated_sentence_that_changes_a_figure_is_flagged(reply: str, suppor
     (chinese,) = to_chinese(LLMHandle(ScriptedLLM(reply=reply, prompts=[]), "scripted", "test"), [english])
     assert chinese.supported is supported and chinese.reason.startswith(reason)
     assert chinese.text.endswith("[1]")
+
+
+@pytest.mark.parametrize("question, english_asks, reply, expected, calls", [
+    # as many asks in Chinese as in English: the question's own words, no model call
+    ("數碼港是甚麼？它有多少員工？", ["What is Cyberport?", "how many staff does it have?"], "unused",
+     ["它有多少員工？"], 0),
+    # one Chinese ask, two English ones: the uncovered ask is translated
+    ("HKPilot係咩，有幾多公務員用？", ["What is HKPilot", "how many civil servants use it?"], "有多少公務員使用",
+     ["有多少公務員使用"], 1),
+    # a translation that is not Chinese keeps the English ask (never lost)
+    ("HKPilot係咩，有幾多公務員用？", ["What is HKPilot", "how many civil servants use it?"],
+     "how many civil servants use it", ["how many civil servants use it?"], 1),
+])
+def test_uncovered_asks_are_named_in_chinese(question: str, english_asks: list[str], reply: str,
+                                             expected: list[str], calls: int) -> None:
+    from rag.bilingual import asks_in_chinese
+
+    llm = ScriptedLLM(reply=reply, prompts=[])
+    named = asks_in_chinese(LLMHandle(llm, "scripted", "test"), question, english_asks, english_asks[1:])
+    assert named == expected
+    assert len(llm.prompts) == calls
