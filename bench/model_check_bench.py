@@ -44,16 +44,16 @@ def main() -> None:
     answerers[True].warm_up()
     check_s: list[float] = []  # the model's calls of one answer, summed
     calls: list[float] = []
-    original = model_check.ModelCheck.probability
+    original = model_check.ModelCheck._ask  # every prompt's P(yes) call goes through it
 
-    def timed(self: model_check.ModelCheck, block: str, claim: str, cited: list[int] | None = None) -> float | None:
+    def timed(self: model_check.ModelCheck, messages: list[tuple[str, str]]) -> float | None:
         started = time.perf_counter()
         try:
-            return original(self, block, claim, cited)
+            return original(self, messages)
         finally:
             calls.append(time.perf_counter() - started)
 
-    model_check.ModelCheck.probability = timed  # type: ignore[method-assign]
+    model_check.ModelCheck._ask = timed  # type: ignore[method-assign]
     totals: dict[bool, list[float]] = {False: [], True: []}
     judged: list[tuple[str, list[str]]] = []
     asked: list[int] = []
@@ -68,7 +68,7 @@ def main() -> None:
                 judged += [(s.text, [answer.contexts[n - 1].evidence for n in s.citations])
                            for s in answer.sentences if s.citations]
         log(f"{i + 1}/{len(questions)} {question.id}")
-    model_check.ModelCheck.probability = original  # type: ignore[method-assign]
+    model_check.ModelCheck._ask = original  # type: ignore[method-assign]
     judge = Judge(handle)
     judge_s = []
     for text, passages in judged:

@@ -1,18 +1,22 @@
 """Claim-check speed and accuracy: the verifier beside the content-word rule it replaced, in one run.
 
-Prints a table (median ms a claim, and the ratio to the old rule), never asserts a time.
-Usage: .venv/bin/python bench/verifier_bench.py [tune|heldout]
+Prints a table (median ms a claim, and the ratio to the old rule), never asserts a time. With ``--llm N``
+the first N claims are also judged by the local model, uncached, under each prompt the product can use
+(evidence: the claim's aligned passage sentences; fresh: its whole passages) and by the harness's plain
+LLM judge (eval/judge.py), so the model paths' cost stands beside the no-model one in the same run.
+Usage: .venv/bin/python bench/verifier_bench.py [tune|heldout] [--llm N]
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 import sys
 import time
 from collections.abc import Sequence
 
 
-from eval.verifier_eval import load_items, score, split_files
+from eval.verifier_eval import Item, load_items, score, split_files
 from rag.citations import plain_claim
 from rag.evidence import content_words, missing_figures, month_numbers, numbers, overlap
 from rag.verifier import Verifier
@@ -28,8 +32,35 @@ def old_rule(claim: str, passages: Sequence[str]) -> bool:
     return overlap(content_words(plain), content_words(text)) >= 0.5
 
 
+def model_rows(items: Sequence[Item], n: int) -> list[tuple[str, float]]:
+    """(path, median ms a claim) for the model's prompts on the first ``n`` items, asked fresh (no answer cache)."""
+    from core.config import load_settings
+    from eval.judge import Judge
+    from rag.generation import generator_for
+    from rag.llm import build_llm
+    from rag.model_check import EVIDENCE, FRESH, ModelCheck, judge
+
+    handle = build_llm(load_settings(), "local")
+    check = ModelCheck.of(generator_for(handle))
+    plain_judge = Judge(handle)
+    paths = {f"checks + P(yes), {EVIDENCE} prompt": lambda c, p: judge(c, p, check, prompt=EVIDENCE),
+             f"checks + P(yes), {FRESH} prompt": lambda c, p: judge(c, p, check, prompt=FRESH),
+             "plain LLM judge (eval/judge.py)": lambda c, p: plain_judge.verdict(c, p)}
+    out = []
+    for name, run in paths.items():
+        times = []
+        for item in items[:n]:
+            started = time.perf_counter()
+            run(item.claim, list(item.passages))
+            times.append((time.perf_counter() - started) * 1000)
+        out.append((name, statistics.median(times)))
+    return out
+
+
 def main() -> None:
-    split = sys.argv[1] if len(sys.argv) > 1 else "heldout"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    split = args[0] if args and not args[0].isdigit() else "heldout"
+    llm_n = int(sys.argv[sys.argv.index("--llm") + 1]) if "--llm" in sys.argv else 0
     items = load_items(split_files(split))
     started = time.perf_counter()
     verifier = Verifier()
@@ -44,6 +75,10 @@ def main() -> None:
     for name, s in rows:
         print(f"| {name} | {s.median_ms:.1f} | {s.median_ms / base:.0f} | {s.balanced_accuracy.value:.2f} | "
               f"{s.faithful_passed.value:.2f} | {s.wrong_caught.value:.2f} |")
+    if llm_n:  # accuracy of these paths: python -m eval.verifier_eval SPLIT --llm local --prompt evidence|fresh
+        print(f"\nLocal model, first {llm_n} claims, no cache:\n\n| path | median ms/claim | × old |\n|---|---|---|")
+        for name, median_ms in model_rows(items, llm_n):
+            print(f"| {name} | {median_ms:.0f} | {median_ms / base:.0f} |")
 
 
 if __name__ == "__main__":

@@ -26,9 +26,10 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 from eval.verifier_eval import Item, load_items, split_files
 from rag import support
 from rag.generation import Generator
-from rag.model_check import AFTER_ANSWER, FRESH, ModelCheck, Probability, numbered_passages
+from rag.model_check import AFTER_ANSWER, EVIDENCE, FRESH, ModelCheck, Probability, numbered_passages
 from rag.verifier import shared_verifier
 
+PROMPTS = (EVIDENCE, FRESH, AFTER_ANSWER)
 C = 1.0  # inverse regularisation; tune CV at 0.1 / 0.3 / 1 / 3 (80 items, first look): 0.89 / 0.90 / 0.91 / 0.89
 SEED = 0
 
@@ -82,6 +83,8 @@ def rows(items: Sequence[Item], check: ModelCheck, prompt: str) -> tuple[np.ndar
         found = verifier.inspect(item.claim, item.passages)
         if prompt == FRESH:
             p_yes = check.fresh_probability(item.passages, item.claim)
+        elif prompt == EVIDENCE:  # the passage sentences the verifier aligned the claim to
+            p_yes = check.fresh_probability([found.evidence_span or " ".join(item.passages)], item.claim)
         else:  # the passages as an answer prompt shows them, after its system prompt
             p_yes = check.probability(numbered_passages(item.passages), item.claim, range(1, len(item.passages) + 1))
         x.append(support.features(found, 0.5 if p_yes is None else p_yes))
@@ -116,13 +119,20 @@ def fit(x: np.ndarray, y: np.ndarray, groups: list[str], prompt: str) -> dict[st
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m eval.fit_verifier")
     parser.add_argument("--llm", default="local", help="the model whose P(yes) is combined (local | openai)")
+    parser.add_argument("--prompts", default=",".join(PROMPTS),
+                        help="which prompts to refit (comma-separated); the others keep their weights in the file")
     args = parser.parse_args(argv)
+    wanted = [p.strip() for p in args.prompts.split(",") if p.strip()]
+    if unknown := set(wanted) - set(PROMPTS):
+        raise SystemExit(f"Unknown prompt(s) {sorted(unknown)}: choose from {', '.join(PROMPTS)}.")
     files = split_files("tune")
     items = load_items(files)
     print(f"Fitting on {len(items)} tune items ({', '.join(f.name for f in files)})")
     check = cached_model_check(args.llm)
-    prompts = {prompt: fit(*rows(items, check, prompt), prompt) for prompt in (FRESH, AFTER_ANSWER)}
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    previous = json.loads(support.WEIGHTS_FILE.read_text(encoding="utf-8")) if support.WEIGHTS_FILE.is_file() else {}
+    kept = previous.get("prompts", {}) if previous.get("fitted_on", {}).get("sha256") == digest else {}
+    prompts = {**kept, **{prompt: fit(*rows(items, check, prompt), prompt) for prompt in wanted}}
     record = {"prompts": prompts, "features": list(support.FEATURE_NAMES),
               "fitted_on": {"files": [f.name for f in files], "sha256": digest, "items": len(items), "C": C}}
     support.WEIGHTS_FILE.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

@@ -129,16 +129,17 @@ def _balanced_ci(right: np.ndarray, faithful: np.ndarray, seed: int, resamples: 
     return Estimate(point, low, high, n)
 
 
-def model_stage(backend: str, prompt: str = "fresh") -> Check:
+def model_stage(backend: str, prompt: str = "evidence") -> Check:
     """The verifier's checks and the model's P(yes), combined by the fitted support model (``check --llm``).
-    ``prompt``: "fresh" (check, the harness, drafts) or "after_answer" (the answer path's prompt). The model's
+    ``prompt``: "evidence" (the product's: the claim's aligned passage sentences), "fresh" (the whole passages) or
+    "after_answer" (after the answer's passages block). The model's
     answers are cached on disk (eval/fit_verifier.CachedProbability), so a re-run asks once."""
     from eval.fit_verifier import cached_model_check
 
     return product_check(cached_model_check(backend), prompt)
 
 
-def product_check(model: ModelCheck, prompt: str = "fresh") -> Check:
+def product_check(model: ModelCheck, prompt: str = "evidence") -> Check:
     """What the product does with a model (rag/model_check.recheck): passage text quoted word for word keeps the
     verifier's verdict; any other claim is judged by the checks and the model's P(yes) together."""
     from rag.model_check import AFTER_ANSWER, judge, numbered_passages, quoted
@@ -152,7 +153,7 @@ def product_check(model: ModelCheck, prompt: str = "fresh") -> Check:
         if prompt == AFTER_ANSWER:
             return judge(claim, passages, model, verifier, shown=numbered_passages(passages),
                          cited=range(1, len(passages) + 1))[0]
-        return judge(claim, passages, model, verifier)[0]
+        return judge(claim, passages, model, verifier, prompt=prompt)[0]
 
     return check
 
@@ -188,8 +189,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m eval.verifier_eval")
     parser.add_argument("split", nargs="?", default="heldout", choices=["tune", "heldout", "real"])
     parser.add_argument("--llm", default=None, help="combine the checks with this model's P(yes) (local | openai)")
-    parser.add_argument("--prompt", default="fresh", choices=["fresh", "after_answer"],
-                        help="the model's prompt: fresh (check, harness, drafts) or after_answer (the answer path)")
+    parser.add_argument("--prompt", default="evidence", choices=["evidence", "fresh", "after_answer"],
+                        help="the model's prompt: evidence (the product's), fresh (whole passages) or after_answer")
     args = parser.parse_args(argv)
     if args.llm:
         check = model_stage(args.llm, args.prompt)

@@ -7,8 +7,9 @@ token, read from its log-probabilities) and lets the fitted support model (rag/s
 against every check that failed, so a confident model can clear a paraphrase that a soft check
 flagged, and a missing figure still sinks a claim the model liked.
 
-Each claim is one short call with the same passages first, so llama.cpp reuses their KV cache
-from the second claim on and prefills only the statement.
+Each claim is one short call. After an answer, the answer's own system prompt and passages come
+first, so llama.cpp reuses their KV cache and prefills only the statement; elsewhere the model reads
+only the passage sentences the verifier aligned the claim to (a short premise, judged better).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ if TYPE_CHECKING:
 
 Chat = Callable[[Sequence[tuple[str, str]], int], "str | None"]  # Generator.chat
 
-# Two prompts, each with its own fitted weights in rag/support_weights.json (the model's P(yes) reads differently
+# Three prompts, each with its own fitted weights in rag/support_weights.json (the model's P(yes) reads differently
 # under each). FRESH: the harness judge's wording (eval/judge.py), the claim's passages alone, no system prompt;
-# used where there is no answer to share a prefix with (check, the harness, drafts). AFTER_ANSWER: the same question
+# kept for comparison (verifier_eval --prompt fresh). EVIDENCE (below) replaced it. AFTER_ANSWER: the same question
 # after the answer's own system prompt and passages block, so llama.cpp reuses the answer's KV cache and prefills
 # only the statement (bench/model_check_bench, 6 held-out questions: 2.4 s an answer against 7.45 s fresh).
 # Grouped 5-fold CV on tune, with the checks: fresh 0.842, after-answer 0.829; held-out 0.83 and 0.78. A wording
@@ -45,7 +46,13 @@ CHECK_PROMPT = (
     "Passages:\n\n{passages}\n\nStatement: {statement}\n\nIs every fact in the statement, including every number, "
     "date and amount, stated in {cited}? Reply with one word: yes or no."
 )
-FRESH, AFTER_ANSWER = "fresh", "after_answer"
+# EVIDENCE: the judge's wording (as FRESH) on only the passage sentence(s) the verifier aligned the claim to
+# (Verdict.evidence_span). A short premise suits a 1.5B model: grouped 5-fold CV on tune 0.869 (FRESH 0.842,
+# AFTER_ANSWER 0.829; its P(yes) alone AUC 0.92); held-out 0.83 [0.78, 0.88], entities caught 0.75 (FRESH 0.62).
+# Used wherever there is no answer to share a prefix with (check --llm, the harness, drafts). The answer path keeps
+# AFTER_ANSWER: the evidence prompt after the answer's system prompt (which keeps that prefix cached for the next
+# question) scored 0.847 on tune and 0.79 held-out, no better than AFTER_ANSWER, and costs ~2 s more an answer.
+FRESH, AFTER_ANSWER, EVIDENCE = "fresh", "after_answer", "evidence"
 _HEADER = re.compile(r"^\[(\d+)\]", re.MULTILINE)
 _LINE = re.compile(r"^\W*(\d{1,2})\**\s*[:.)\-]\s*\**\s*(yes|no)\b", re.IGNORECASE | re.MULTILINE)
 VERDICT_TOKENS = 3
@@ -137,16 +144,19 @@ MODEL_REASON = "the model's own check: not stated in the passages"
 
 def judge(claim: str, passages: Sequence[str], check: ModelCheck, verifier: Verifier | None = None,
           combined: support.SupportModel | None = None, *, shown: str | None = None,
-          cited: Sequence[int] | None = None) -> tuple[bool, float | None, str]:
+          cited: Sequence[int] | None = None, prompt: str = EVIDENCE) -> tuple[bool, float | None, str]:
     """(supported, probability, reason) for one claim: the verifier's checks against ``passages`` and the model's
-    P(yes), combined by the fitted rag/support model. The model reads ``shown`` (the answer's passages block, the
-    claim's own numbered ``cited``) or else ``passages`` numbered; it is not asked where no answer of it could
-    change the verdict."""
+    P(yes), combined by the fitted rag/support model. The model reads the claim's aligned evidence (``prompt``
+    EVIDENCE, the default), ``passages`` numbered (FRESH), or ``shown`` (AFTER_ANSWER: the answer's passages block,
+    the claim's own numbered ``cited``); it is not asked where no answer of it could change the verdict."""
     verifier = verifier or shared_verifier()
     found = verifier.inspect(claim, passages)
-    combined = combined or support.with_model(AFTER_ANSWER if shown else FRESH)
+    prompt = AFTER_ANSWER if shown else prompt
+    combined = combined or support.with_model(prompt)
     if combined.model_can_change(found):
-        p_yes = check.probability(shown, claim, cited) if shown else check.fresh_probability(passages, claim)
+        p_yes = (check.probability(shown, claim, cited) if prompt == AFTER_ANSWER
+                 else check.fresh_probability(passages, claim) if prompt == FRESH
+                 else check.fresh_probability([found.evidence_span or " ".join(passages)], claim))
         if p_yes is None:  # no verdict from the model: the checks' own rule
             return not found.failures, None, found.failures[0].message if found.failures else ""
     else:
@@ -168,9 +178,9 @@ def recheck(sentences: list[CheckedSentence], check: ModelCheck, passages: Seque
     """The sentences, each judged again against its cited passages by the checks and the model's P(yes) together.
 
     ``shown``: the passages block as the answer's prompt showed it; the model then reads it and is asked about the
-    sentence's own passage numbers (the answer's KV cache is reused). Without it, the harness judge's prompt on the
-    cited passages alone. Passage text quoted word for word is left as the verifier judged it; a sentence the model
-    cannot rescue or sink costs no call.
+    sentence's own passage numbers (AFTER_ANSWER: the answer's KV cache is reused). Without it, the judge's prompt on
+    the passage sentences the verifier aligned the sentence to (EVIDENCE). Passage text quoted word for word is left
+    as the verifier judged it; a sentence the model cannot rescue or sink costs no call.
     """
     out = list(sentences)
     for i, sentence in enumerate(sentences):

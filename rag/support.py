@@ -90,9 +90,9 @@ class SupportModel(LogisticModel):
 
 
 @lru_cache(maxsize=4)
-def with_model(prompt: str = "fresh") -> SupportModel:
-    """The fitted combination of the checks and the model's P(yes) under ``prompt`` ("fresh" or "after_answer",
-    rag/model_check), from support_weights.json."""
+def with_model(prompt: str = "evidence") -> SupportModel:
+    """The fitted combination of the checks and the model's P(yes) under ``prompt`` ("evidence", "fresh" or
+    "after_answer", rag/model_check), from support_weights.json."""
     if not WEIGHTS_FILE.is_file():
         raise FileNotFoundError(f"{WEIGHTS_FILE} is missing: run `make fit-verifier` to fit it on the tune split.")
     fitted = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))["prompts"]

@@ -50,7 +50,7 @@ def test_model_log_odds_are_clipped() -> None:
     assert len(support.features(inspection(), 0.9)) == len(support.features(inspection())) + 1
 
 
-@pytest.mark.parametrize("prompt", ["fresh", "after_answer"])
+@pytest.mark.parametrize("prompt", ["evidence", "fresh", "after_answer"])
 def test_the_committed_weights_load_and_say_how_they_were_fitted(prompt: str) -> None:
     record = json.loads(support.WEIGHTS_FILE.read_text(encoding="utf-8"))
     model = support.with_model(prompt)
