@@ -50,8 +50,10 @@ CHECK_PROMPT = (
 # (Verdict.evidence_span). A short premise suits a 1.5B model: grouped 5-fold CV on tune 0.869 (FRESH 0.842,
 # AFTER_ANSWER 0.829; its P(yes) alone AUC 0.92); held-out 0.83 [0.78, 0.88], entities caught 0.75 (FRESH 0.62).
 # Used wherever there is no answer to share a prefix with (check --llm, the harness, drafts). The answer path keeps
-# AFTER_ANSWER: the evidence prompt after the answer's system prompt (which keeps that prefix cached for the next
-# question) scored 0.847 on tune and 0.79 held-out, no better than AFTER_ANSWER, and costs ~2 s more an answer.
+# AFTER_ANSWER: on 30 held-out questions with the evidence prompt there instead (runs s30-h30-afteranswer →
+# s30-h30-evidence) 7 more answers kept the model's wording, but mean latency rose 4.3 s [2.7, 6.0] and one vague
+# model sentence ("Yes, it will use AI", of another body's AI) passed unflagged; refusals and recall were the same.
+# The evidence prompt behind the answer's system prompt scored 0.847 on tune and 0.79 held-out: not used either.
 FRESH, AFTER_ANSWER, EVIDENCE = "fresh", "after_answer", "evidence"
 _HEADER = re.compile(r"^\[(\d+)\]", re.MULTILINE)
 _LINE = re.compile(r"^\W*(\d{1,2})\**\s*[:.)\-]\s*\**\s*(yes|no)\b", re.IGNORECASE | re.MULTILINE)
