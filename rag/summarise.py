@@ -21,6 +21,7 @@ from rag.answer import Answerer
 from rag.extractive import extractive_answer
 from rag.citations import check_answer, clean_citations
 from rag.evidence import content_words, numbers, overlap
+from rag.model_check import ModelCheck, recheck
 from rag.prompts import SUMMARY_SYSTEM_PROMPT, passages_block, summary_prompt
 
 LENGTHS = {"brief": (3, 5, 10, 300), "page": (8, 12, 16, 700)}  # min/max sentences, passages, max tokens
@@ -100,6 +101,10 @@ def summarise(
         summary.prompt_tokens, summary.completion_tokens = completion.prompt_tokens, completion.completion_tokens
     report(0.9, "Checking every sentence against its source")
     checked = check_answer(clean_citations(text, len(hits)), [h.evidence for h in hits])
+    if answerer.generator.available and answerer.settings.answer.model_check:
+        # The model's sentences judged again by the checks and its own P(yes) on their aligned evidence (as drafts):
+        # the atom checks alone pass a changed relation or a plan stated as done (issue 17).
+        checked = recheck(checked, ModelCheck.of(answerer.generator), [h.evidence for h in hits])
     # A summary sentence no passage can be cited for (after repair) is left out, and listed, rather than
     # shown uncited: the model's own framing or an outside claim is not a summary of the papers.
     summary.left_out = [s.text for s in checked if not s.citations]

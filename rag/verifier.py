@@ -95,8 +95,13 @@ class Inspection:
         return tuple(f.check for f in self.failures)
 
 
+# A model's list numbering ("1. **ITIF**: ...", "2) ...", "- ...") is layout, not a figure of the claim: read as one, it
+# flagged 2 of 19 sentences of the local model's summaries ("the figure 1 belongs to another fact", stop 30).
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
+
+
 def plain(claim: str) -> str:
-    return _MARKERS.sub("", claim).replace("**", "").strip()
+    return _LIST_MARK.sub("", _MARKERS.sub("", claim).replace("**", "").strip()).strip()
 
 
 class _VectorCache:

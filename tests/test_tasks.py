@@ -183,3 +183,15 @@ def test_summary_sentence_that_cites_nothing_is_left_out_and_listed(built_index,
     assert summary.left_out == ["Hong Kong is the leading AI hub of the whole world in every respect."]
     assert summary.sentences and all(s["citations"] for s in summary.sentences)
     assert "leading AI hub" not in summary.text and "left out" in summary.markdown()
+
+
+def test_a_model_summary_sentence_its_own_check_rejects_is_flagged(built_index, retriever) -> None:
+    """Summaries go through the same model check as answers and drafts (issue 17): the atom checks alone pass it."""
+    reply = "The Government will set up an AI Supercomputing Centre [1]."
+    llm = ScriptedLLM(reply=reply, prompts=[])
+    answerer = Answerer(built_index, retriever=retriever, llm=LLMHandle(llm, "scripted", "test"))
+    assert summarise(answerer, doc=LCQ20, length="brief").sentences[0]["supported"]
+    llm.statement_reply = "no"
+    (first, *_) = summarise(answerer, doc=LCQ20, length="brief").sentences
+    assert first["text"].startswith("The Government will set up") and not first["supported"]
+    assert first["reason"] and llm.statement_prompts  # the model was asked, and its "no" is the reason shown

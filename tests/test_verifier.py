@@ -138,3 +138,16 @@ def test_check_pair_weighs_the_model_and_the_checks_together() -> None:
     bad = check_pair({"id": "b", "claim": "The scheme funds 900 AI projects.", "passages": [FUNDS]}, model=model)
     assert bad["supported"] is False and bad["reason"] == "the figure 900 is not in the passage"  # the check's reason
     assert 0 <= float(bad["score"]) < 0.5  # with a model the score is the support model's probability
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("1. **ITIF Fund**: The fund has $10 billion [2].", "ITIF Fund: The fund has $10 billion."),  # list number + bold
+    ("2) The DPO was set up in 2024.", "The DPO was set up in 2024."),
+    ("- The DPO was set up.", "The DPO was set up."),
+    ("16 laboratories were set up.", "16 laboratories were set up."),  # a leading figure stays a figure
+    ("1.5 million square metres are planned.", "1.5 million square metres are planned."),
+])
+def test_list_numbering_is_not_read_as_a_figure(claim: str, expected: str) -> None:
+    from rag.verifier import plain
+
+    assert plain(claim) == expected
