@@ -9,9 +9,9 @@ Usage: .venv/bin/python bench/verifier_bench.py [tune|heldout] [--llm N]
 
 from __future__ import annotations
 
+import argparse
 import re
 import statistics
-import sys
 import time
 from collections.abc import Sequence
 
@@ -58,9 +58,11 @@ def model_rows(items: Sequence[Item], n: int) -> list[tuple[str, float]]:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    split = args[0] if args and not args[0].isdigit() else "heldout"
-    llm_n = int(sys.argv[sys.argv.index("--llm") + 1]) if "--llm" in sys.argv else 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("split", nargs="?", default="heldout", choices=["tune", "heldout"])
+    parser.add_argument("--llm", type=int, default=0, metavar="N", help="also time the local model on N claims")
+    args = parser.parse_args()
+    split, llm_n = args.split, args.llm
     items = load_items(split_files(split))
     started = time.perf_counter()
     verifier = Verifier()

@@ -26,7 +26,7 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 from eval.verifier_eval import Item, load_items, split_files
 from rag import support
 from rag.generation import Generator
-from rag.model_check import AFTER_ANSWER, EVIDENCE, FRESH, ModelCheck, Probability, numbered_passages
+from rag.model_check import AFTER_ANSWER, EVIDENCE, FRESH, ModelCheck, Probability, model_p_yes
 from rag.verifier import shared_verifier
 
 PROMPTS = (EVIDENCE, FRESH, AFTER_ANSWER)
@@ -81,12 +81,7 @@ def rows(items: Sequence[Item], check: ModelCheck, prompt: str) -> tuple[np.ndar
     x, y, groups = [], [], []
     for n, item in enumerate(items, 1):
         found = verifier.inspect(item.claim, item.passages)
-        if prompt == FRESH:
-            p_yes = check.fresh_probability(item.passages, item.claim)
-        elif prompt == EVIDENCE:  # the passage sentences the verifier aligned the claim to
-            p_yes = check.fresh_probability([found.evidence_span or " ".join(item.passages)], item.claim)
-        else:  # the passages as an answer prompt shows them, after its system prompt
-            p_yes = check.probability(numbered_passages(item.passages), item.claim, range(1, len(item.passages) + 1))
+        p_yes = model_p_yes(check, prompt, item.claim, item.passages, found)
         x.append(support.features(found, 0.5 if p_yes is None else p_yes))
         y.append(int(item.faithful))
         groups.append(hashlib.sha256("\0".join(item.passages).encode()).hexdigest())

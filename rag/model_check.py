@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from rag import support
 from rag.citations import CheckedSentence, strip_markers
-from rag.verifier import Verifier, plain, shared_verifier
+from rag.verifier import Inspection, Verifier, plain, shared_verifier
 
 from rag.prompts import SYSTEM_PROMPT
 
@@ -144,6 +144,18 @@ def numbered_passages(passages: Sequence[str]) -> str:
 MODEL_REASON = "the model's own check: not stated in the passages"
 
 
+def model_p_yes(check: ModelCheck, prompt: str, claim: str, passages: Sequence[str], found: Inspection,
+                shown: str | None = None, cited: Sequence[int] | None = None) -> float | None:
+    """The model's P(yes) for ``claim`` under ``prompt``: the answer's ``shown`` block (AFTER_ANSWER; the passages
+    numbered when not given), the whole ``passages`` (FRESH), or the sentences the verifier aligned it to (EVIDENCE,
+    from ``found``). The one place the product and the fit (eval/fit_verifier) build the three prompts."""
+    if prompt == AFTER_ANSWER:
+        return check.probability(shown or numbered_passages(passages), claim, cited or range(1, len(passages) + 1))
+    if prompt == FRESH:
+        return check.fresh_probability(passages, claim)
+    return check.fresh_probability([found.evidence_span or " ".join(passages)], claim)
+
+
 def judge(claim: str, passages: Sequence[str], check: ModelCheck, verifier: Verifier | None = None,
           combined: support.SupportModel | None = None, *, shown: str | None = None,
           cited: Sequence[int] | None = None, prompt: str = EVIDENCE) -> tuple[bool, float | None, str]:
@@ -156,9 +168,7 @@ def judge(claim: str, passages: Sequence[str], check: ModelCheck, verifier: Veri
     prompt = AFTER_ANSWER if shown else prompt
     combined = combined or support.with_model(prompt)
     if combined.model_can_change(found):
-        p_yes = (check.probability(shown, claim, cited) if prompt == AFTER_ANSWER
-                 else check.fresh_probability(passages, claim) if prompt == FRESH
-                 else check.fresh_probability([found.evidence_span or " ".join(passages)], claim))
+        p_yes = model_p_yes(check, prompt, claim, passages, found, shown, cited)
         if p_yes is None:  # no verdict from the model: the checks' own rule
             return not found.failures, None, found.failures[0].message if found.failures else ""
     else:
