@@ -45,6 +45,7 @@ UNSUPPORTED = "no sentence is supported by its cited passage"
 OFF_QUESTION = "the supported sentences do not answer what was asked"
 NOT_GIVEN = "no passage gives what was asked"
 SOME_NOT_GIVEN = "some of what was asked is not in the passages"
+INVENTED = "the model's answer gives a value no passage has"
 
 ANSWERED, PARTIAL, REFUSED = "answered", "partial", "refused"
 

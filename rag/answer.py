@@ -19,7 +19,8 @@ from typing import Any
 from core.config import Settings
 from index.retrieval import Filters, Hit, HybridRetriever, check_question
 from rag import bilingual, extractive
-from rag.acceptance import NOT_GIVEN, REFUSED, SOME_NOT_GIVEN, decide
+from rag.acceptance import INVENTED, NOT_GIVEN, REFUSED, SOME_NOT_GIVEN, decide
+from rag.invented import refused_if_filled
 from rag.ask_check import AskVerdicts, check_shown
 from rag.citations import CheckedSentence, clean_citations
 from rag.context import ShownPassage, render, select_sentences
@@ -188,23 +189,22 @@ class Answerer:
                 missing: Sequence[str] | None = None) -> Answer:
         """Decide on the answer; if the model's would be refused, try the extractive composer before refusing.
 
-        A small model often leaves out its citations or misreads a passage that does answer
-        ("the documents do not contain this"): the passage's own best sentences, each cited
-        and checked, are then a faithful answer (dev set, local model: false refusals 0.15 → see README).
-        ``missing``: the asks the ask check found no passage for (None: the check did not run); the model was
-        asked the others, so its answer is judged as a whole, and the missing asks are named as not covered.
+        A small model often leaves out citations or misreads a passage that answers: the passages' own best sentences,
+        checked, are then a faithful answer; not when it gave a value of its own (rag/invented). ``missing``: the asks
+        the ask check found uncovered (None: it did not run); the model was asked the others; the missing are named.
         """
-        base.model_text = text
-        decision = decide(clean_citations(text, len(hits)), hits, question, lenient_cjk=written_in.chinese,
+        base.model_text, text = text, clean_citations(text, len(hits))
+        decision = decide(text, hits, question, lenient_cjk=written_in.chinese,
                           judge=self.judge, chat=chat, recheck=recheck, asks_decided=missing is not None)
-        if decision.outcome != "answered" and base.engine == "llm":
+        if base.engine == "llm":
+            decision = refused_if_filled(decision, text, [h.evidence for h in hits], question)
+        if decision.outcome != "answered" and base.engine == "llm" and decision.reason != INVENTED:
             # Composed passage sentences are on the topic by construction, so each ask is judged on them again (taken
             # whole after the ask check, they answered near misses whose model answer had failed: run s29-h30-askcheck).
             fallback = decide(self.extractive(question, hits, False), hits, question, screen=False, judge=self.judge,
                               chat=chat)
             if fallback.accepted and (not decision.accepted or len(fallback.unanswered) < len(decision.unanswered)):
-                decision = fallback
-                base.engine = "extractive-fallback"
+                decision, base.engine = fallback, "extractive-fallback"
         if missing and decision.accepted:
             unanswered = tuple(dict.fromkeys((*missing, *decision.unanswered)))
             decision = replace(decision, reason=SOME_NOT_GIVEN, unanswered=unanswered)

@@ -16,6 +16,7 @@ from conftest import ROOT
 from fakes import ScriptedLLM
 
 from index.retrieval import HybridRetriever
+from rag.acceptance import INVENTED
 from rag.answer import Answerer, Turn
 from rag.questions import condense_heuristic
 from core.config import Settings
@@ -83,6 +84,18 @@ def test_invented_figure_for_a_numeric_question_becomes_a_refusal(built_index, r
     answerer, llm = _answerer(built_index, retriever, "HKGAI V1 has 70 billion parameters [1].")
     llm.statement_no = ["70 billion"]  # the model check doubts the invented figure, as the local model does
     assert answerer.answer("How many parameters does the HKGAI V1 model have?").refused
+
+
+def test_a_value_the_model_made_up_is_refused_not_replaced_by_topical_passage_sentences(built_index, retriever) -> None:
+    """A near miss: the passages give the scheme's $3 billion, not a per-project maximum. The model's own figure
+    fails its check; quoting the scheme's passage sentences instead would pass the near miss off as answered."""
+    question = "What is the maximum subsidy a single project can get under the $3 billion AI Subsidy Scheme?"
+    answerer, llm = _answerer(built_index, retriever, "The maximum subsidy per project is $300 million [1].")
+    llm.statement_no = ["300 million"]
+    result = answerer.answer(question)
+    assert result.refused and result.engine == "llm" and result.outcome == "refused"
+    assert result.reason == INVENTED and result.unanswered == [question]
+    assert "300 million" not in result.answer and "Nearest documents" in result.answer
 
 
 def test_follow_up_is_condensed_before_retrieval(built_index, retriever) -> None:

@@ -1,0 +1,57 @@
+"""Values a model's answer gives that neither its passages nor the question hold: the model filled a gap.
+
+When a question asks for a value the papers do not give (a near miss: "the maximum subsidy per project
+under the $3 billion scheme"), the 1.5B model usually answers anyway with a figure, date or name of its
+own ("$300 million"). The verifier rejects the sentence, and before this the extractive fallback then
+answered with topical passage sentences (run s29-h30-askcheck: 6 of 8 held-out near misses). A value
+in no passage and not in the question is evidence that the passages lack what was asked, so the answer
+path refuses instead of falling back. A value taken from the question ("LegCo", "HK and Guangdong") is
+not: the model only echoed the asker's wording. Measured on the tune questions with the local model
+(run s31-tune-local, 145 questions; runs/sim_invented.py's rule): of the 38 answers that fell back to passage
+sentences, 5 had such a value: 4 near misses (an invented "$300 million" per project, "$200 million" saved,
+"University of Macau", a "1st" ranking) and 1 answerable question (in Chinese) whose fallback had missed its
+fact anyway. Judged against all passages instead of the cited ones, 3 near misses were found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rag import claim_atoms as atoms
+from rag.acceptance import INVENTED, UNSUPPORTED, Decision
+from rag.asks import split_asks
+from rag.citations import check_answer, is_claim, plain_claim
+
+
+def invented_values(sentence: str, passages: Sequence[str], question: str) -> list[str]:
+    """The figures, years and names of ``sentence`` found in none of ``passages`` and not in ``question``."""
+    claim = plain_claim(sentence)
+    if not claim:
+        return []
+    known = " " + " ".join([*passages, question])  # the figure pattern wants a character before a figure
+    known_values = {f.value for f in atoms.figures(known)}
+    found = [f.text for f in atoms.figures(claim, spelled=False) if f.value not in known_values]
+    found += sorted(atoms.years(claim) - atoms.years(known))
+    found += [name for name in atoms.entities(claim) if not atoms.entity_in(name, known)]
+    return found
+
+
+def filled_gaps(text: str, passages: Sequence[str], question: str) -> list[str]:
+    """The invented values of ``text``'s unsupported claims, each judged against the passages it cites (after
+    citation repair), or all ``passages`` where it cites none: a value borrowed from another passage ("$200
+    million" of the iAM Smart budget, given as a saving) is filled in as much as one made up."""
+    found: list[str] = []
+    for sentence in check_answer(text, passages):
+        if sentence.supported or not is_claim(sentence.text):
+            continue
+        own = [passages[n - 1] for n in sentence.citations if 1 <= n <= len(passages)] or list(passages)
+        found += invented_values(sentence.text, own, question)
+    return found
+
+
+def refused_if_filled(decision: Decision, text: str, passages: Sequence[str], question: str) -> Decision:
+    """``decision`` on a model answer, or a refusal (``INVENTED``, every ask named) when no sentence of it was
+    supported and one gave a value of its own: then no passage sentences stand in for it."""
+    if decision.reason != UNSUPPORTED or not filled_gaps(text, passages, question):
+        return decision
+    return Decision(False, INVENTED, unanswered=tuple(split_asks(question)))
