@@ -197,7 +197,7 @@ class Answerer:
         decision = decide(text, hits, question, lenient_cjk=written_in.chinese,
                           judge=self.judge, chat=chat, recheck=recheck, asks_decided=missing is not None)
         if base.engine == "llm":
-            decision = refused_if_filled(decision, text, [h.evidence for h in hits], question)
+            decision = refused_if_filled(decision, text, hits, question)
         if decision.outcome != "answered" and base.engine == "llm" and decision.reason != INVENTED:
             # Composed passage sentences are on the topic by construction, so each ask is judged on them again (taken
             # whole after the ask check, they answered near misses whose model answer had failed: run s29-h30-askcheck).

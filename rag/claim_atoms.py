@@ -28,7 +28,7 @@ _SCALES = {
 }
 _FIGURE = re.compile(
     r"(?<![A-Za-z\d.,])(\d{1,3}(?:(?:,| (?=\d{3}(?!\d)))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d年月日號号])\s*"
-    r"(thousand|million|billion|trillion|bn|mn|萬億|百萬|千|萬|万|億|亿|(?:k|m|b)(?![a-z]))?",
+    r"(thousand|million|billion|trillion|bn|mn|萬億|百萬|千|萬|万|億|亿|(?:k|m|b)(?![a-z/&]))?",  # not "60 B/Ds"
     re.IGNORECASE,
 )
 _WORD_FIGURE = re.compile(r"\b(" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)

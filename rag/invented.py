@@ -8,23 +8,27 @@ in no passage and not in the question is evidence that the passages lack what wa
 path refuses instead of falling back. A value taken from the question ("LegCo", "HK and Guangdong") is
 not: the model only echoed the asker's wording. Measured on the tune questions with the local model
 (run s31-tune-local, 145 questions; runs/sim_invented.py's rule): of the 38 answers that fell back to passage
-sentences, 5 had such a value: 4 near misses (an invented "$300 million" per project, "$200 million" saved,
-"University of Macau", a "1st" ranking) and 1 answerable question (in Chinese) whose fallback had missed its
-fact anyway. Judged against all passages instead of the cited ones, 3 near misses were found.
+sentences, 4 had such a value, all near misses (an invented "$300 million" per project, "$200 million" saved,
+"University of Macau", "HKIT" ranked first); none of the 27 answerable ones. Figures judged against all
+passages instead of the cited ones found 3 of the 4.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from index.retrieval import Hit
 from rag import claim_atoms as atoms
 from rag.acceptance import INVENTED, UNSUPPORTED, Decision
 from rag.asks import split_asks
 from rag.citations import check_answer, is_claim, plain_claim
 
 
-def invented_values(sentence: str, passages: Sequence[str], question: str) -> list[str]:
-    """The figures, years and names of ``sentence`` found in none of ``passages`` and not in ``question``."""
+def invented_values(sentence: str, passages: Sequence[str], question: str, named_anywhere: str = "") -> list[str]:
+    """The figures, years and names of ``sentence`` found in none of ``passages`` and not in ``question``; a name
+    also counts as known when ``named_anywhere`` (the other passages shown) has it: a figure carried over from
+    another passage is a wrong answer, a name usually a wrong citation (tune, s31-tune-local: the one answerable
+    question this rule refused had a correct "San Tin Technopole" cited to the wrong passage)."""
     claim = plain_claim(sentence)
     if not claim:
         return []
@@ -32,26 +36,28 @@ def invented_values(sentence: str, passages: Sequence[str], question: str) -> li
     known_values = {f.value for f in atoms.figures(known)}
     found = [f.text for f in atoms.figures(claim, spelled=False) if f.value not in known_values]
     found += sorted(atoms.years(claim) - atoms.years(known))
-    found += [name for name in atoms.entities(claim) if not atoms.entity_in(name, known)]
+    found += [name for name in atoms.entities(claim) if not atoms.entity_in(name, f"{known} {named_anywhere}")]
     return found
 
 
-def filled_gaps(text: str, passages: Sequence[str], question: str) -> list[str]:
+def filled_gaps(text: str, passages: Sequence[str], question: str, headings: str = "") -> list[str]:
     """The invented values of ``text``'s unsupported claims, each judged against the passages it cites (after
     citation repair), or all ``passages`` where it cites none: a value borrowed from another passage ("$200
-    million" of the iAM Smart budget, given as a saving) is filled in as much as one made up."""
+    million" of the iAM Smart budget, given as a saving) is filled in as much as one made up. ``headings``: the
+    passages' titles and labels as the model read them ("LCQ13 reply (2)"): their values are not the model's own."""
     found: list[str] = []
     for sentence in check_answer(text, passages):
         if sentence.supported or not is_claim(sentence.text):
             continue
         own = [passages[n - 1] for n in sentence.citations if 1 <= n <= len(passages)] or list(passages)
-        found += invented_values(sentence.text, own, question)
+        found += invented_values(sentence.text, [*own, headings], question, " ".join(passages))
     return found
 
 
-def refused_if_filled(decision: Decision, text: str, passages: Sequence[str], question: str) -> Decision:
+def refused_if_filled(decision: Decision, text: str, hits: Sequence[Hit], question: str) -> Decision:
     """``decision`` on a model answer, or a refusal (``INVENTED``, every ask named) when no sentence of it was
     supported and one gave a value of its own: then no passage sentences stand in for it."""
-    if decision.reason != UNSUPPORTED or not filled_gaps(text, passages, question):
+    headings = " ".join(f"{h.title} {h.label} {h.date}" for h in hits)
+    if decision.reason != UNSUPPORTED or not filled_gaps(text, [h.evidence for h in hits], question, headings):
         return decision
     return Decision(False, INVENTED, unanswered=tuple(split_asks(question)))

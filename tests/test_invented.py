@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.retrieval import Hit
 from rag.acceptance import INVENTED, UNSUPPORTED, Decision
 from rag.asks import split_asks
 from rag.invented import filled_gaps, invented_values, refused_if_filled
@@ -47,6 +48,20 @@ def test_supported_sentences_and_connectives_are_not_read() -> None:
     assert filled_gaps(text, [SCHEME], "What is the AI Subsidy Scheme?") == []
 
 
+def _hit(text: str, label: str = "Progress report (Jan 2025), para 9") -> Hit:
+    return Hit("c1", "doc.txt", "Progress report", "2025-01", label, "", 0, len(text), text, 1.0, 1)
+
+
+def test_a_value_from_a_passage_heading_the_model_read_is_not_its_own() -> None:
+    """The model read "[1] LCQ13 reply (2)" above the passage; citing the reply by name invents no "2"."""
+    text = "According to the LCQ13 reply (2), the DPO worked with 47 B/Ds."
+    hit = _hit("In 2024-25 the DPO worked with 47 B/Ds in proposing some 180 measures.", label="LCQ13 reply (2)")
+    question = "how many B/Ds did the DPO work with?"
+    assert filled_gaps(text, [hit.evidence], question) == ["2"]
+    assert filled_gaps(text, [hit.evidence], question, "LCQ13 reply (2)") == []
+    assert refused_if_filled(Decision(False, UNSUPPORTED), text, [hit], question).reason == UNSUPPORTED
+
+
 @pytest.mark.parametrize(
     ("reason", "text", "refused_as"),
     [
@@ -58,7 +73,7 @@ def test_supported_sentences_and_connectives_are_not_read() -> None:
 def test_only_an_unsupported_answer_with_a_value_of_its_own_is_refused_as_invented(
         reason: str, text: str, refused_as: str) -> None:
     question = "What is the max subsidy per project under the $3 billion scheme, and who runs it?"
-    decision = refused_if_filled(Decision(False, reason), text, [SCHEME], question)
+    decision = refused_if_filled(Decision(False, reason), text, [_hit(SCHEME)], question)
     assert decision.reason == refused_as and not decision.accepted
     if refused_as == INVENTED:  # every ask is named as not covered
         assert decision.unanswered == tuple(split_asks(question)) and len(decision.unanswered) == 2

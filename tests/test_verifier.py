@@ -73,7 +73,9 @@ def test_verifier_table(claim: str, passage: str, supported: bool, why: str) -> 
 @pytest.mark.parametrize(
     ("text", "values"),
     [("$3bn and HK$1 billion", [3e9, 1e9]), ("1 300 petaFLOPS and 3,000", [1300.0, 3000.0]),
-     ("in 2024 about 20%", [20.0]), ("2026年底約150萬平方米", [1.5e6]), ("phase one", [])],
+     ("in 2024 about 20%", [20.0]), ("2026年底約150萬平方米", [1.5e6]), ("phase one", []),
+     # "B/Ds" (bureaus and departments) is no "billion": "about 60 B/Ds" read as 6e10 (s31-h30-invented, 2 of 30)
+     ("officers from about 60 B/Ds", [60.0]), ("a $3b fund", [3e9])],
 )
 def test_figures_by_value(text: str, values: list[float]) -> None:
     assert [f.value for f in atoms.figures(text, spelled=False)] == values
