@@ -30,6 +30,13 @@ LEGCO = "10 May 2023 Question 19: Artificial intelligence chatbot ChatGPT"
         ("The scheme was launched in 2019 [1].", [SCHEME], "When was the scheme launched?", ["2019"]),
         ("The Government launched the AI Subsidy Scheme [1].", [SCHEME], "What is the AI Subsidy Scheme?", []),
         ("", [SCHEME], "anything?", []),
+        # the passage's figure in another house style is not the model's own (dev set, local model)
+        ("Cyberport 5 will have a gross floor area of around 66, 000 square meters.",
+         ["Cyberport 5 will provide a gross floor area of about 66 000 square metres."], "How big is Cyberport 5?", []),
+        ("The AISC provides around 1.300 petaFLOPS.", ["The AISC provides computing power of around 1 300 petaFLOPS."],
+         "How much computing power does the AISC provide?", []),
+        ("The AISC provides around 1.400 petaFLOPS.", ["The AISC provides computing power of around 1 300 petaFLOPS."],
+         "How much computing power does the AISC provide?", ["1.400"]),
     ],
 )
 def test_invented_values(sentence: str, passages: list[str], question: str, expected: list[str]) -> None:
