@@ -19,6 +19,7 @@ from index.retrieval import Hit
 from rag.asks import split_asks, with_subject
 from rag.citations import CheckedSentence, check_answer, strip_markers
 from rag.evidence import content_words, overlap
+from rag.invented import filled_gaps
 from rag.prompts import SYSTEM_PROMPT
 from rag.questions import answers_numeric, expects_number, focus_words, mentions, is_broad
 from rag.relevance import AskJudge, Chat
@@ -174,6 +175,14 @@ def on_an_ask(question: str, checked: list[CheckedSentence], judge: AskJudge | N
     kept = [s for i, s in enumerate(checked) if not s.supported or max(row[i] for row in per_ask) >= POLICY.on_ask_min]
     return Decision(True, ACCEPTED, kept) if any(s.supported for s in kept) else Decision(False, OFF_QUESTION)
 
+
+def refused_if_filled(decision: Decision, text: str, hits: Sequence[Hit], question: str) -> Decision:
+    """``decision`` on a model answer, or a refusal (``INVENTED``, every ask named) when no sentence of it was
+    supported and one gave a value of its own (rag/invented): then no passage sentences stand in for it."""
+    headings = " ".join(f"{h.title} {h.label} {h.date}" for h in hits)
+    if decision.reason != UNSUPPORTED or not filled_gaps(text, [h.evidence for h in hits], question, headings):
+        return decision
+    return Decision(False, INVENTED, unanswered=tuple(split_asks(question)))
 
 def decide_unchecked(text: str) -> Decision:
     """For systems whose answers are not checked (eval baselines): refused only when empty or a refusal."""

@@ -19,8 +19,7 @@ from typing import Any
 from core.config import Settings
 from index.retrieval import Filters, Hit, HybridRetriever, check_question
 from rag import bilingual, extractive
-from rag.acceptance import INVENTED, NOT_GIVEN, REFUSED, SOME_NOT_GIVEN, decide
-from rag.invented import refused_if_filled
+from rag.acceptance import INVENTED, NOT_GIVEN, REFUSED, SOME_NOT_GIVEN, decide, refused_if_filled
 from rag.ask_check import AskVerdicts, check_shown
 from rag.citations import CheckedSentence, clean_citations
 from rag.context import ShownPassage, render, select_sentences

@@ -5,12 +5,12 @@ under the $3 billion scheme"), the 1.5B model usually answers anyway with a figu
 own ("$300 million"). The verifier rejects the sentence, and before this the extractive fallback then
 answered with topical passage sentences (run s29-h30-askcheck: 6 of 8 held-out near misses). A value
 in no passage and not in the question is evidence that the passages lack what was asked, so the answer
-path refuses instead of falling back. A value taken from the question ("LegCo", "HK and Guangdong") is
-not: the model only echoed the asker's wording. Measured on the tune questions with the local model
-(run s31-tune-local, 145 questions; runs/sim_invented.py's rule): of the 38 answers that fell back to passage
-sentences, 4 had such a value, all near misses (an invented "$300 million" per project, "$200 million" saved,
-"University of Macau", "HKIT" ranked first); none of the 27 answerable ones. Figures judged against all
-passages instead of the cited ones found 3 of the 4.
+path refuses instead of falling back (rag/acceptance.refused_if_filled). A value taken from the question
+("LegCo", "HK and Guangdong") is not: the model only echoed the asker's wording. Measured on the tune
+questions with the local model (run s31-tune-local, 145 questions, the rule applied to its saved answers): of
+the 38 answers that fell back to passage sentences, 4 had such a value, all near misses (an invented
+"$300 million" per project, "$200 million" saved, "University of Macau", "HKIT" ranked first); none of the 27
+answerable ones. Figures judged against all passages instead of the cited ones found 3 of the 4.
 """
 
 from __future__ import annotations
@@ -18,10 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.retrieval import Hit
 from rag import claim_atoms as atoms
-from rag.acceptance import INVENTED, UNSUPPORTED, Decision
-from rag.asks import split_asks
 from rag.citations import check_answer, is_claim, plain_claim
 
 
@@ -68,11 +65,3 @@ def filled_gaps(text: str, passages: Sequence[str], question: str, headings: str
         found += invented_values(sentence.text, [*own, headings], question, " ".join(passages))
     return found
 
-
-def refused_if_filled(decision: Decision, text: str, hits: Sequence[Hit], question: str) -> Decision:
-    """``decision`` on a model answer, or a refusal (``INVENTED``, every ask named) when no sentence of it was
-    supported and one gave a value of its own: then no passage sentences stand in for it."""
-    headings = " ".join(f"{h.title} {h.label} {h.date}" for h in hits)
-    if decision.reason != UNSUPPORTED or not filled_gaps(text, [h.evidence for h in hits], question, headings):
-        return decision
-    return Decision(False, INVENTED, unanswered=tuple(split_asks(question)))

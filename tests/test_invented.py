@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from index.retrieval import Hit
-from rag.acceptance import INVENTED, UNSUPPORTED, Decision
+from rag.acceptance import INVENTED, UNSUPPORTED, Decision, refused_if_filled
 from rag.asks import split_asks
-from rag.invented import filled_gaps, invented_values, refused_if_filled
+from rag.invented import filled_gaps, invented_values
 
 SCHEME = ("Meanwhile, the Government has also launched a three-year AI Subsidy Scheme of $3 billion in October last "
           "year to subsidise eligible users to leverage the computing power provided by the AISC.")
