@@ -147,7 +147,7 @@ class DraftingRecord:
     """One LegCo question part, for leave-one-out drafting (see the dataset README)."""
 
     id: str
-    doc: str  # the reply document, left out of the index while drafting
+    doc: str  # the reply document, left out of the index while drafting ("": a part of our own, nothing left out)
     part: str
     question_part: str
     recoverable: tuple[str, ...]  # reply facts other documents also state

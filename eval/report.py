@@ -205,7 +205,8 @@ def write_report(out_dir: Path, summary: dict[str, Any], rows: Sequence[dict[str
                           "Leave-one-out drafting")
         lines += ["## Leave-one-out drafting", "",
                   (f"`{info.get('drafting_dataset')}`: each LegCo question part is drafted with its own reply "
-                   "document excluded from retrieval; fact recall counts `recoverable_from_other_docs`."), ""]
+                   "document (where the record names one) excluded from retrieval; fact recall counts "
+                   "`recoverable_from_other_docs`."), ""]
         lines += headline(drafting, DRAFTING) + ["![drafting](drafting.png)", ""]
         lines += per_question(rows, list(drafting["systems"]), "drafting")
     lines += ["## Per question", "",

@@ -74,7 +74,7 @@ class Runner:
             self._add(row)
 
     def run_drafting(self, system: System, records: Sequence[DraftingRecord]) -> None:
-        """Leave-one-out: each record is drafted with its own reply document filtered out."""
+        """Leave-one-out: each record is drafted with its own reply document (if it names one) filtered out."""
         from eval.draft_scoring import reply_part, words
         from rag.drafting import draft_reply
 
@@ -84,12 +84,15 @@ class Runner:
         for i, record in enumerate(records, 1):
             if ("drafting", system.name, record.id) in self._done:
                 continue
-            self.progress(f"{system.name}: draft {i}/{len(records)} ({record.id}, without {record.doc})")
+            left_out = f", without {record.doc}" if record.doc else ""
+            self.progress(f"{system.name}: draft {i}/{len(records)} ({record.id}{left_out})")
             started = time.perf_counter()
             try:
-                draft = draft_reply(answerer, record.question_part, filters=Filters(exclude_docs={record.doc}))
+                draft = draft_reply(answerer, record.question_part,
+                                    filters=Filters(exclude_docs={record.doc} if record.doc else set()))
                 elapsed = time.perf_counter() - started
-                reply = words(reply_part(answerer.retriever.document_text(record.doc), record.part))
+                # a part of our own (eval/drafting_own) has no real reply to leave out or to compare lengths with
+                reply = words(reply_part(answerer.retriever.document_text(record.doc), record.part)) if record.doc else 0
                 row = score_draft(system.name, record, draft, elapsed, reply, answerer.judge.scores)
             except Exception as exc:  # noqa: BLE001 - reported in the results, not fatal
                 row = error_row("drafting", system.name, record, f"{type(exc).__name__}: {exc}")

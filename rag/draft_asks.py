@@ -20,9 +20,23 @@ from dataclasses import dataclass
 # An ask opens with a question word at the start of the part or after a clause boundary.
 # "when guiding patient capital" (a gerund after the word) is a circumstance of the ask before it, not an ask.
 _OPENER = r"(?:whether|what|which|how|when|where|who|why)\b(?!\s+\w+ing\b)"
-_ASK_START = re.compile(rf"(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+(?={_OPENER}))(?={_OPENER})", re.IGNORECASE)
+# LegCo's other ask form, after "will the Government inform this Council": "of the number of ...", "of examples
+# of ...", opening a part, a ";" segment, or a clause after a lead-in ("as there are views that ..., of the
+# timetable ..."). "of which" continues a clause. Read off our own drafting parts (eval/drafting_own, tune
+# split): 6 of its 10 parts open this way and the old reading took every one as a single ask or as context.
+_OF_OPENER = r"of\s+(?!which\b|whom\b)[a-z]+\b"
+_ASK_START = re.compile(rf"(?:^|[,;:]\s+(?:and\s+)?|\s+and\s+(?={_OPENER}))(?={_OPENER}|{_OF_OPENER})", re.IGNORECASE)
+# Asks of one part are separated by ";" ("...; the number of junctions ...; and the reduction in ..."),
+# except inside brackets.
+_SEGMENT = re.compile(r";\s*(?:and\s+|as well as\s+)?(?![^(]*\))")
+# A follow-up formula opening a segment ("if so, of the details"), up to an ask that follows it in the same
+# segment ("if so, of the details, and whether such guidelines have been updated").
+_FOLLOW_UP_SEGMENT = re.compile(r"^(?:if so|if yes|if not|if no)\b", re.IGNORECASE)
+# A noun-phrase ask ("of the timetable for ..., and the measures in place to ...") holds a second ask after
+# ", and the" / ", as well as the" (a "whether ..." ask does not: ", and the public sector" joins nouns there).
+_NOUN_COORDINATE = re.compile(r",\s+(?:and|as well as|together with)\s+(?:of\s+)?(?=the\s)", re.IGNORECASE)
 # The standard follow-up of a LegCo part: "; if so, of the details; if not, the reasons for that".
-_FOLLOW_UP = re.compile(r"[;,]\s*(?:if so|if yes|if not|if no)\b.*$", re.IGNORECASE | re.DOTALL)
+_FOLLOW_UP = re.compile(r",\s*(?=(?:if so|if yes|if not|if no)\b)", re.IGNORECASE)
 # A second verb phrase of the same "whether it will ..." ask: ", and urge ...", ", as well as encourage ...".
 # The word after the connective must not be a determiner (", and the public sector" joins nouns).
 _COORDINATE = re.compile(
@@ -67,27 +81,42 @@ def read_part(part: str) -> PartAsks:
     """The lead-in, asks and follow-up of one question part (a part without an opener is one ask)."""
     text = re.sub(r"\s+", " ", _PART_NUMBER.sub("", part.replace("□", " "))).strip()
     text = re.sub(r"[\s;,]*(?:\band\b)?[\s;,.?]*$", "", text)
-    follow = _FOLLOW_UP.search(text)
-    follow_up = follow.group(0).lstrip(";, ").rstrip(";,. ?") if follow else ""
-    if follow:
-        text = text[: follow.start()].rstrip(";, ")
-    starts = [m.end() for m in _ASK_START.finditer(text)]
-    if not starts:
-        return PartAsks("", (_ask(text),), follow_up)
-    context = text[: starts[0]].rstrip(" ,;:").strip()
-    pieces = [text[a:b].rstrip(" ,;:") for a, b in zip(starts, [*starts[1:], len(text)])]
+    context, pieces, follow_ups = "", [], []
+    segments = [piece.strip(" ,") for segment in _SEGMENT.split(text) for piece in _FOLLOW_UP.split(segment)]
+    for number, segment in enumerate(segments):
+        if _FOLLOW_UP_SEGMENT.match(segment):
+            later = next((m for m in _ASK_START.finditer(segment) if m.start() > 0 and _is_question_word(segment, m.end())), None)
+            follow_ups.append(segment[: later.start()].rstrip(" ,;") if later else segment)
+            if not later:
+                continue
+            segment = segment[later.end():]
+        starts = [m.end() for m in _ASK_START.finditer(segment)]
+        if not starts:
+            pieces.append(segment)
+            continue
+        if number == 0 and starts[0] > 0:
+            context = segment[: starts[0]].rstrip(" ,;:").strip()
+        elif starts[0] > 0:
+            starts.insert(0, 0)
+        pieces += [segment[a:b].rstrip(" ,;:") for a, b in zip(starts, [*starts[1:], len(segment)])]
     pieces = [re.sub(r"\s+and$", "", piece) for piece in pieces]
     asks: list[DraftAsk] = []
     for piece in pieces:
         asks.extend(_ask(p) for p in _coordinated(piece))
-    return PartAsks(context, tuple(a for a in asks if a.text), follow_up)
+    return PartAsks(context, tuple(a for a in asks if a.text), "; ".join(follow_ups))
+
+
+def _is_question_word(text: str, at: int) -> bool:
+    """Whether an ask starts at ``at`` with a question word ("whether ..."), not an "of ..." noun phrase."""
+    return bool(re.match(_OPENER, text[at:], re.IGNORECASE))
 
 
 def _coordinated(ask: str) -> list[str]:
     """An ask with a second verb phrase split in two, the second given the first's subject."""
     head = _LIST_START.search(ask)
     limit = head.start() if head else len(ask)  # never split inside a list of items
-    cuts = [m for m in _COORDINATE.finditer(ask) if m.start() < limit]
+    noun_phrase = bool(re.match(r"(?:of\s+)?the\s", ask, re.IGNORECASE))
+    cuts = [m for m in (_NOUN_COORDINATE if noun_phrase else _COORDINATE).finditer(ask) if m.start() < limit]
     if not cuts:
         return [ask]
     subject = _SUBJECT.match(ask)
@@ -96,12 +125,12 @@ def _coordinated(ask: str) -> list[str]:
         pieces.append(ask[start : match.start()])
         start = match.end()
     pieces.append(ask[start:])
-    prefix = f"{subject.group(1)} " if subject else ""
+    prefix = f"{subject.group(1)} " if subject and not noun_phrase else ""
     return [pieces[0], *(prefix + p for p in pieces[1:])]
 
 
 def _ask(text: str) -> DraftAsk:
-    text = re.sub(r"^of\s+(?=the\b)", "", text.strip(" ,;:"))  # "(2) of the number of ..." after "inform this Council:"
+    text = re.sub(r"^of\s+", "", text.strip(" ,;:"))  # "(2) of the number of ..." after "inform this Council:"
     cut = _ELABORATION.search(text)
     core = text[: cut.start()].strip(" ,") if cut and cut.start() > 20 else text
     return DraftAsk(text, core, _facets(text))
@@ -118,7 +147,7 @@ def _facets(text: str) -> tuple[str, ...]:
     items = [i.strip() for i in re.split(r",\s+", items_text) if i.strip()]
     if items and " and " in items[-1]:
         items[-1:] = [i.strip() for i in items[-1].rsplit(" and ", 1)]
-    items = [re.sub(r"^(?:and|or)\s+|\s*etc\.?$", "", i).strip() for i in items]
+    items = [re.sub(r"^(?:and|or|as well as)\s+|\s*etc\.?$", "", i).strip() for i in items]
     return tuple(i for i in items if len(i.split()) >= MIN_FACET_WORDS)
 
 

@@ -114,6 +114,44 @@ CASES = [
         [("the number of GPUs at the AI Supercomputing Centre", ())],
         "",
     ),
+    (  # an "of the ..." ask opens the part; ";" separates it from the next ask (it was read as the lead-in)
+        "(1) of the latest progress of the platform, including the target date and the funding earmarked; whether "
+        "a business version is being developed;",
+        "",
+        [("the latest progress of the platform", ("the target date", "the funding earmarked")),
+         ("whether a business version is being developed", ())],
+        "",
+    ),
+    (  # a lead-in, then two noun-phrase asks joined by ", and the" (read as one ask before)
+        "(2) as there are views that data sharing may give rise to privacy risks, of the timetable for launching the "
+        "pilot arrangement, and the measures in place to protect the personal data exchanged;",
+        "as there are views that data sharing",
+        [("the timetable for launching the pilot arrangement", ()),
+         ("the measures in place to protect the personal data exchanged", ())],
+        "",
+    ),
+    (  # an ask inside the follow-up segment stays an ask; the formula stays the follow-up
+        "(1) whether it has drawn up guidelines on the use of AI; if so, of the details, and whether such guidelines "
+        "have been updated to cover generative AI; if not, the reasons for that;",
+        "",
+        [("whether it has drawn up guidelines on the use of AI", ()),
+         ("whether such guidelines have been updated to cover generative AI", ())],
+        "if so, of the details; if not, the reasons for that",
+    ),
+    (  # three asks over two ";" segments: "how ...", "of examples of ...", "the number of ...; and the reduction"
+        "(4) how the R&D Centres have collaborated with the industry, and of examples of the outcomes; the number "
+        "of junctions served so far, and the reduction in waiting time thus achieved?",
+        "",
+        [("how the R&D Centres have collaborated with the industry", ()), ("examples of the outcomes", ()),
+         ("the number of junctions served so far", ()), ("the reduction in waiting time thus achieved", ())],
+        "",
+    ),
+    (  # a comma-led follow-up is still the follow-up
+        "whether it will publish the report, if so, of the details",
+        "",
+        [("whether it will publish the report", ())],
+        "if so, of the details",
+    ),
 ]
 
 
