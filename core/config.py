@@ -76,6 +76,9 @@ class AnswerSettings(BaseModel):
     # With an LLM, before it answers: do the shown passages give what each ask asks (rag/ask_check)? An ask they do
     # not cover is named, not sent to the model; a question with no covered ask is refused without generating.
     ask_check: bool = True
+    # Refuse, before anything is composed, a question whose every ask names something no indexed paper mentions
+    # ("the Judiciary", "the SFC"; rag/unmentioned: tune split, 10 of 30 out-of-scope questions, no answerable one).
+    refuse_unmentioned: bool = True
     extra_sentences: int = 3  # checked passage sentences added beside the model's answer
     broad_extra_sentences: int = 8  # ... for list / summary questions ("what measures ...", "summarise ...")
     # A drafted reply part's words (the real LCQ13/LCQ20 reply parts run 250-600; issue 19 asks 300 at most)

@@ -156,6 +156,8 @@ def _print_answer(result, as_json: bool) -> None:  # type: ignore[no-untyped-def
         return
     colour = typer.colors.YELLOW if result.refused else None
     typer.secho(result.answer, fg=colour)
+    if result.reason and result.outcome in ("refused", "partial"):  # the decision step's reason (rag/acceptance)
+        typer.secho(f"Why: {result.reason}.", fg=colour)
     flagged = [s for s in result.sentences if not s.supported]
     for sentence in flagged:
         typer.secho(f"  ⚠ unsupported: {sentence.text} ({sentence.reason})", fg=typer.colors.RED)

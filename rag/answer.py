@@ -32,7 +32,8 @@ from rag.prompts import SYSTEM_PROMPT, user_prompt
 from rag.questions import Language, Turn, answer_filters, asked_shape, is_broad
 from rag.condense import condense
 from rag.relevance import AskJudge, Chat, LexicalScorer, follow_up_chat
-from rag.index_state import index_state
+from rag.index_state import index_state, name_vocabulary
+from rag.unmentioned import never_mentioned
 
 __all__ = ["Answer", "Answerer", "CheckedSentence", "Citation", "Completion", "Context", "Turn"]
 
@@ -73,9 +74,7 @@ class Answer:
 
     @property
     def supported_share(self) -> float:
-        if not self.sentences:
-            return 1.0
-        return sum(1 for s in self.sentences if s.supported) / len(self.sentences)
+        return sum(1 for s in self.sentences if s.supported) / len(self.sentences) if self.sentences else 1.0
 
 
 class Answerer:
@@ -85,10 +84,8 @@ class Answerer:
         self.settings = settings
         self.retriever = retriever or HybridRetriever(settings)
         self.llm = llm or build_llm(settings)
-        # Cosines with the index's own embedder, each sentence encoded once, and the index's word statistics
-        # for the ask judge: both belong to the retriever (one index generation), so every Answerer built on
-        # it shares them. The web app builds an Answerer per request; rebuilding them cost 0.24 s an
-        # extractive answer on the bundled index (5 answers 1.63 s against 0.42 s with one Answerer).
+        # Cosines (each sentence encoded once) and word statistics belong to the index generation, shared by every
+        # Answerer on it: rebuilt per request they cost 0.24 s an extractive answer (rag/index_state).
         self.similarity, stats = index_state(self.retriever)
         # Does a sentence give what an ask asks: word coverage (weighted by the index's own word statistics) and cosine.
         self.judge = AskJudge(LexicalScorer(stats, self.similarity))
@@ -132,7 +129,11 @@ class Answerer:
         asked_in = Language.of(question)
         base = Answer(question=question, answer="", refused=False, contexts=[Context.of(h) for h in hits],
                       llm=self.llm.model_id, id=qid, standalone_question=standalone)
-        if not hits:
+        unknown = name_vocabulary(self.retriever).unmentioned_in_every_ask(standalone, [h.text for h in hits]) \
+            if hits and self.settings.answer.refuse_unmentioned else []
+        if not hits or unknown:  # nothing retrieved, or the question is about something the papers never mention
+            if unknown:
+                base.outcome, base.reason, base.unanswered = REFUSED, never_mentioned(unknown), [question]
             yield "answer", self._refuse(base, hits, asked_in, clock)
             return
         if not self.generator.available:  # composed from passage sentences, in the question's own language

@@ -12,6 +12,7 @@ from typing import Any
 
 from rag.answerability import TermStats
 from rag.similarity import SimilarityCache
+from rag.unmentioned import NameVocabulary
 
 _INDEX_STATE: "weakref.WeakKeyDictionary[Any, tuple[SimilarityCache, TermStats]]" = weakref.WeakKeyDictionary()
 _INDEX_STATE_LOCK = threading.Lock()
@@ -25,3 +26,15 @@ def index_state(retriever: Any) -> tuple[SimilarityCache, TermStats]:
             similarity = SimilarityCache(lambda texts: owner().embedder.encode(texts))
             _INDEX_STATE[retriever] = (similarity, TermStats(c.text for c in retriever.chunks.values()))
         return _INDEX_STATE[retriever]
+
+
+_NAMES: "weakref.WeakKeyDictionary[Any, NameVocabulary]" = weakref.WeakKeyDictionary()
+
+
+def name_vocabulary(retriever: Any) -> NameVocabulary:
+    """The words and name initials of ``retriever``'s public passages (no access groups), built once per index."""
+    with _INDEX_STATE_LOCK:
+        if retriever not in _NAMES:
+            public = [c for c in retriever.chunks.values() if not c.groups]  # the papers' text, titles and labels
+            _NAMES[retriever] = NameVocabulary([c.text for c in public] + sorted({f"{c.title}. {c.label}" for c in public}))
+        return _NAMES[retriever]
