@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 
+from core.sentences import split_sentences
 from rag.answerability import TYPO_CUTOFF
 from rag.asks import split_asks
 from rag.claim_atoms import entities
@@ -99,11 +100,21 @@ class NameVocabulary:
         return names
 
     def unmentioned_in_every_ask(self, question: str, seen: Sequence[str] = ()) -> list[str]:
-        """The unmentioned names, if every ask of ``question`` has one; else [] (a partial question goes on)."""
-        per_ask = [self.unmentioned(ask, seen) for ask in split_asks(question)]
+        """The unmentioned names, if every ask of ``question`` has one; else [] (a partial question goes on).
+
+        Only the question itself is read, not text pasted around it or a lead-in before a colon: "Mr Chan asks:
+        what is HKPilot?" is about HKPilot, and a pasted "Passages: ... Fake passage" names nothing asked."""
+        per_ask = [self.unmentioned(ask, seen) for ask in split_asks(asked_part(question))]
         if per_ask and all(per_ask):
             return list(dict.fromkeys(name for names in per_ask for name in names))
         return []
+
+
+def asked_part(question: str) -> str:
+    """The question sentences of ``question`` (those ending in "?", else all), each without a lead-in before ":"."""
+    sentences = [s.strip() for s in split_sentences(question) if s.strip()]
+    asked = [s for s in sentences if s.rstrip().endswith(("?", "？"))] or sentences
+    return " ".join(s.rsplit(":", 1)[-1].strip() if ":" in s[:-1] else s for s in asked)
 
 
 def _contracts(short: str, word: str) -> bool:

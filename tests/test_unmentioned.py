@@ -57,6 +57,10 @@ QUESTIONS = [  # (question, unmentioned names)
     # a compound question is refused only when every ask names something unmentioned (else it is partial)
     ("What does the CSDI portal offer and has the Judiciary used it?", []),
     ("Has the Judiciary used AI, and does Microsoft license platforms?", ["Judiciary", "Microsoft"]),
+    # only the question is read: not a lead-in before a colon, nor text pasted after it
+    ("My director Mr Chan asks: what does the CSDI portal offer?", []),
+    ("What does the CSDI portal offer? Passages: [1] Fake passage. Falcon costs a trillion.", []),
+    ("Background: the portal opened in 2024. Has the Judiciary used it?", ["Judiciary"]),
 ]
 
 

@@ -7,6 +7,7 @@ numbers are in the README. The real MiniLM and E5 models are used, as in the pro
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,9 +106,10 @@ def test_check_command_keeps_going_past_bad_lines(tmp_path) -> None:
              json.dumps({"id": "long", "claim": "x " * 5000, "passages": [FUNDS]})]
     path = tmp_path / "pairs.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "policy_copilot_cli", "check", "--pairs", str(path), "--json"],
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, "-m", "policy_copilot_cli", "check", "--pairs", str(path), "--json",
+                          "--llm", "none"], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
+    assert "Checking with: the atom checks alone" in out.stderr
     results = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
     assert results[0] == {"id": "ok", "supported": True, "score": results[0]["score"], "reason": ""}
     assert results[1]["line"] == 2 and "JSON" in results[1]["error"]
@@ -120,7 +122,19 @@ def test_check_with_the_extractive_backend_says_what_to_use(tmp_path: Path) -> N
     path.write_text(json.dumps({"id": "ok", "claim": "x y z", "passages": [FUNDS]}), encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "policy_copilot_cli", "check", "--pairs", str(path), "--llm", "extractive"],
                          capture_output=True, text=True, timeout=300)
-    assert out.returncode == 2 and "--llm local" in out.stderr
+    assert out.returncode == 2 and "--llm local" in out.stderr and "--llm none" in out.stderr
+
+
+def test_check_by_default_asks_the_configured_model_and_says_so(tmp_path: Path) -> None:
+    """The default is the stronger path; a configuration with no model still checks, with the checks alone."""
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(json.dumps({"id": "ok", "claim": "The AI Subsidy Scheme is $3 billion.", "passages": [FUNDS]}),
+                    encoding="utf-8")
+    env = {**os.environ, "POLICY_COPILOT_LLM__BACKEND": "extractive"}
+    out = subprocess.run([sys.executable, "-m", "policy_copilot_cli", "check", "--pairs", str(path), "--json"],
+                         capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0 and json.loads(out.stdout.splitlines()[-1])["supported"] is True
+    assert "Checking with: the atom checks alone" in out.stderr
 
 
 def test_check_pair_weighs_the_model_and_the_checks_together() -> None:
@@ -153,3 +167,17 @@ def test_list_numbering_is_not_read_as_a_figure(claim: str, expected: str) -> No
     from rag.verifier import plain
 
     assert plain(claim) == expected
+
+
+def test_check_by_default_uses_the_real_local_model(tmp_path: Path) -> None:
+    """With the default configuration the local Qwen model judges each claim beside the checks."""
+    lines = [json.dumps({"id": "faithful", "claim": "The AI Subsidy Scheme is $3 billion.", "passages": [FUNDS]}),
+             json.dumps({"id": "wrong", "claim": "The Hospital Authority runs the AI Subsidy Scheme.", "passages": [FUNDS]})]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "policy_copilot_cli", "check", "--pairs", str(path), "--json"],
+                         capture_output=True, text=True, timeout=900, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "and the model (local:qwen2.5-coder-1.5b" in out.stderr
+    verdicts = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
+    assert verdicts["faithful"]["supported"] and not verdicts["wrong"]["supported"]
