@@ -1,7 +1,7 @@
 """``policy-copilot check``: score claims or whole answers with the claim verifier.
 
 By default the configured model judges each claim with the atom checks (the stronger path: held-out balanced
-accuracy 0.83 against 0.65, about 1 s a claim on 2 cores); ``--llm none`` runs the atom checks alone (~20 ms a
+accuracy 0.82 against 0.66, about 1 s a claim on 2 cores); ``--llm none`` runs the atom checks alone (~20 ms a
 claim), as does a machine whose configured backend has no model. stderr says which path ran.
 """
 

@@ -153,6 +153,35 @@ def done(text: str) -> bool:
     return bool(_DONE.search(text))
 
 
+# A deed, in the claim: a past participle or past tense ("was completed", "has purchased", "commissioned").
+_DEED = re.compile(r"\b([a-z]{4,}ed)\b")
+# Before the same verb in the evidence, a plan or a consideration: "are expected to be completed", "is studying the
+# purchase of", "is exploring the extension of". Tune split of eval/verifier_set: 3 of the 5 missed modality errors
+# were a deed whose sentence also reported a done step ("commenced in 2021, ... expected to be completed in 2025"),
+# which the sentence-level rule (planned and nothing done) lets through.
+_CONSIDERED = re.compile(r"\b(?:stud(?:y|ying|ies)|explor(?:e|es|ing)|consider(?:s|ing)?|review(?:s|ing)?"
+                         r"|examin(?:e|es|ing)|look(?:s|ing)\s+into|feasibility)\b", re.I)
+PLAN_REACH = 5  # words before the verb that may hold its plan ("are expected to be completed": 4)
+
+
+def planned_deed(claim: str, evidence: str, stem: Callable[[str], str]) -> str:
+    """A deed the claim states as done that the evidence gives only as planned or considered ("" if none).
+
+    Bound to the verb, not the sentence: each of the claim's deeds is looked up (by ``stem``) in the evidence,
+    and it counts only if every occurrence there follows a plan or consideration within ``PLAN_REACH`` words."""
+    if planned(claim):
+        return ""
+    words = re.findall(r"[A-Za-z]+", evidence)
+    stems = [stem(w.lower()) for w in words]
+    for deed in _DEED.findall(claim.lower()):
+        target = stem(deed)
+        places = [i for i, s in enumerate(stems) if s == target]
+        before = [" ".join(words[max(0, i - PLAN_REACH):i]) for i in places]
+        if places and all(_PLANNED.search(b) or _CONSIDERED.search(b) for b in before):
+            return deed
+    return ""
+
+
 def words_near(text: str, start: int, end: int, reach: int = 60) -> set[str]:
     """Content words within ``reach`` characters of a span: what a figure or date is *about*."""
     left = text[max(0, start - reach) : start]

@@ -30,6 +30,11 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
+def stem_word(word: str) -> str:
+    """One lower-case word's stem, as ``content_words`` stems it ("completed", "completion" → "complet")."""
+    return str(_stemmer().stemWord(word))
+
+
 def numbers(text: str) -> set[str]:
     """Canonical numbers in ``text``: thousands separators dropped, trailing .0 removed."""
     found = set()

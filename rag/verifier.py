@@ -29,7 +29,7 @@ import numpy as np
 from core.sentences import split_sentences
 from core.text import MARKER_GROUP, cjk_count
 from rag import claim_atoms as atoms
-from rag.evidence import content_words
+from rag.evidence import content_words, stem_word
 
 _MARKERS = re.compile(r"\s*" + MARKER_GROUP.pattern)
 
@@ -288,6 +288,8 @@ def _atom_failures(claim: str, window: str, whole: str, cjk: bool, core: str) ->
         failures.append(Failure("modality_done", "states as done what the passage gives as planned or expected"))
     elif atoms.planned(claim) and not atoms.planned(window) and atoms.done(core):
         failures.append(Failure("modality_hedge", "hedges what the passage states as done"))
+    elif not cjk and (deed := atoms.planned_deed(claim, core, stem_word)):
+        failures.append(Failure("modality_done", f"states as done ('{deed}') what the passage gives as planned"))
     return failures
 
 

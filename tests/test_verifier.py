@@ -181,3 +181,25 @@ def test_check_by_default_uses_the_real_local_model(tmp_path: Path) -> None:
     assert "and the model (local:qwen2.5-coder-1.5b" in out.stderr
     verdicts = {r["id"]: r for r in map(json.loads, out.stdout.splitlines())}
     assert verdicts["faithful"]["supported"] and not verdicts["wrong"]["supported"]
+
+
+PLANNED_DEEDS = [  # (claim, evidence, the deed it flags or "") — the clause-bound modality rule (stop 32)
+    ("Construction of Cyberport 5 was completed in 2025.",
+     "Construction of Cyberport 5, which commenced in 2021, is expected to be completed in 2025 at the earliest.",
+     "completed"),
+    ("The WSD has purchased renewable energy certificates.",
+     "The WSD installed solar panels in 2024, and is studying the purchase of renewable energy certificates.",
+     "purchased"),
+    ("The centre was launched in December 2024.", "The centre was launched in December 2024 and will expand.", ""),
+    ("The Government plans to complete the study in 2026.", "It is expected to complete the study in 2026.", ""),
+    ("The WSD installed solar panels.", "The WSD installed solar panels in 2024 and will install more.", ""),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "deed"), PLANNED_DEEDS, ids=[c[0][:40] for c in PLANNED_DEEDS])
+def test_a_deed_is_judged_against_its_own_verb_in_the_evidence(claim: str, evidence: str, deed: str) -> None:
+    from rag.evidence import stem_word
+
+    assert atoms.planned_deed(claim, evidence, stem_word) == deed
+    if deed:
+        assert "states as done" in verify(claim, [evidence]).reason
