@@ -38,10 +38,11 @@ _INSTRUCTION = re.compile(
 )
 _RULE_LINES = [line.split(". ", 1)[-1][:60] for line in SYSTEM_PROMPT.splitlines() if line[:2].rstrip(".").isdigit()]
 
+# Each reason is shown to the user beside a refusal ("Why: ..." in the web app and the CLI), so it is plain words.
 ACCEPTED = "accepted"
-EMPTY = "empty"
-REFUSAL = "the text is a refusal"
-INSTRUCTION = "the text echoes an instruction or the rules"
+EMPTY = "no sentence of the passages answers the question"
+REFUSAL = "the model found no answer in the passages"
+INSTRUCTION = "the reply repeated instructions instead of answering"
 UNSUPPORTED = "no sentence is supported by its cited passage"
 OFF_QUESTION = "the supported sentences do not answer what was asked"
 NOT_GIVEN = "no passage gives what was asked"

@@ -122,6 +122,7 @@ def test_question_the_documents_cannot_answer_is_refused_with_nearest_documents(
     refusal = message.locator(".refusal")
     assert refusal.is_visible() and "Not answered from the documents" in refusal.inner_text()
     assert "Nearest documents" in refusal.inner_text()
+    assert "Why: " in refusal.inner_text()  # the decision step's reason, e.g. no passage gives what was asked
     assert "Nearest passages" in page.inner_text("#pc-sources")
     assert message.locator("a[href^='#src-']").count() == 0
     shot(page, "ask-refusal")

@@ -65,9 +65,10 @@ def sentences_html(sentences: Sequence[dict[str, Any]], turn: int | str, fallbac
 def answer_html(answer: dict[str, Any], turn: int, translated: str = "", note: str = "") -> str:
     """The chat message for a finished answer."""
     if answer["refused"]:
+        why = f'<p class="why">Why: {escape(answer["reason"])}.</p>' if answer.get("reason") else ""  # rag/acceptance
         return (
             '<div class="refusal" role="note"><p class="refusal-title">Not answered from the documents</p>'
-            f'<p>{escape(answer["answer"])}</p>'
+            f'<p>{escape(answer["answer"])}</p>{why}'
             '<p class="hint">The nearest passages are listed under Sources. Try other words, or widen the '
             "document filter in Settings.</p></div>"
         )
