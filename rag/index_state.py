@@ -38,3 +38,11 @@ def name_vocabulary(retriever: Any) -> NameVocabulary:
             public = [c for c in retriever.chunks.values() if not c.groups]  # the papers' text, titles and labels
             _NAMES[retriever] = NameVocabulary([c.text for c in public] + sorted({f"{c.title}. {c.label}" for c in public}))
         return _NAMES[retriever]
+
+
+def seen_by(retriever: Any, hits: Any, filters: Any) -> list[str]:
+    """What the asker may read beyond the public papers: their retrieved passages and every restricted passage
+    their groups open (all of them without access control), so a name only in their own documents is mentioned."""
+    groups = getattr(filters, "groups", None)
+    opened = [c.text for c in retriever.chunks.values() if c.groups and (groups is None or set(c.groups) & groups)]
+    return [h.text for h in hits] + opened
