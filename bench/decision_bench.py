@@ -1,4 +1,5 @@
-"""The decision step's own cost: judging each ask with the calibrated score beside the rule it replaced.
+"""The decision step's own cost: judging each ask with the calibrated score beside the rule it replaced, and the
+never-mentioned-names check that runs before anything is composed.
 
 For each held-out question of eval/questions (retrieved once, outside the timing), times
 ``decide`` on the extractive answer with the per-ask judge and with the older focus-word rule,
@@ -18,6 +19,7 @@ from core.config import Settings
 from index.retrieval import HybridRetriever
 from rag.acceptance import decide
 from rag.extractive import compose
+from rag.index_state import name_vocabulary
 from rag.answerability import TermStats
 from rag.relevance import AskJudge, LexicalScorer
 from rag.similarity import SimilarityCache
@@ -37,7 +39,9 @@ def main() -> None:
         hits = retriever.retrieve(row["question"], top_k=settings.answer.top_k)
         text = compose(row["question"], hits, False, settings.answer.broad_extra_sentences, similarity)
         cases.append((row["question"], hits, text))
-    timings: dict[str, list[float]] = {"focus-word rule (before)": [], "per-ask score (now)": []}
+    timings: dict[str, list[float]] = {"focus-word rule (before)": [], "per-ask score (now)": [],
+                                       "never-mentioned names (stop 32, before composing)": []}
+    names = name_vocabulary(retriever)  # built once per index, outside the timing like the retrieval
     for question, hits, text in cases:  # warm every cache (verifier, vectors) for both, so order does not matter
         decide(text, hits, question, screen=False, judge=judge)
     for question, hits, text in cases:
@@ -45,6 +49,9 @@ def main() -> None:
             started = time.perf_counter()
             decide(text, hits, question, screen=False, judge=use)
             timings[name].append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        names.unmentioned_in_every_ask(question, [h.text for h in hits])
+        timings["never-mentioned names (stop 32, before composing)"].append((time.perf_counter() - started) * 1000)
     base = statistics.median(timings["focus-word rule (before)"]) or 1e-9
     print(f"Decision step (verification included, no LLM), {len(cases)} held-out questions\n")
     print("| decision | median ms a question | p90 ms | ratio to the rule |\n|---|---|---|---|")
