@@ -311,7 +311,10 @@ def test_restricted_user_never_sees_the_restricted_document_in_the_browser(brows
     passages = page.locator("#pc-sources details.source").all_inner_texts()
     assert passages and not any("Falcon" in text or "47 million" in text for text in passages)
     answer = page.locator("#pc-chat .bot-row").last.inner_text()
-    assert "Falcon" not in answer and "47 million" not in answer
+    # A refusal may name what the asker asked about ("Why: the papers never mention 'Project Falcon'": their own
+    # words, and true of every paper they may read); nothing from the document may appear.
+    told = "\n".join(line for line in answer.splitlines() if not line.startswith("Why: the papers never mention"))
+    assert "Falcon" not in told and "47 million" not in answer
     shot(page, "access-otto-ask")
     _open_documents(page, "LCQ20")
     table = page.inner_text("#pc-doc-table")
