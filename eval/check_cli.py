@@ -19,8 +19,8 @@ INPUT_ERROR = 2
 
 
 def check_command(
-    pairs: Annotated[Optional[Path], typer.Option("--pairs", help='JSON lines {"id", "claim", "passages": [str]}; [n] in a claim cites passage n.')] = None,
-    answers: Annotated[Optional[Path], typer.Option("--answers", help='JSON lines {"id", "question", "answer", "contexts": [str]} (RAGAS field names).')] = None,
+    pairs: Annotated[Optional[Path], typer.Option("--pairs", help='JSON lines {"id", "claim", "passages": \\[str]}; \\[n] in a claim cites passage n.')] = None,
+    answers: Annotated[Optional[Path], typer.Option("--answers", help='JSON lines {"id", "question", "answer", "contexts": \\[str]} (RAGAS field names).')] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line instead of a readable table.")] = False,
     llm: Annotated[Optional[str], typer.Option("--llm", help="Model that judges each claim with the checks: local | openai | none (the checks alone, ~20 ms a claim). Default: the configured backend.")] = None,
 ) -> None:

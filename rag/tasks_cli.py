@@ -91,7 +91,7 @@ def translate_command(
     to: Annotated[str, typer.Option("--to", help="zh-Hant | en")],
     text: Annotated[Optional[str], typer.Option("--text", help="The text to translate.")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", help="A UTF-8 text file to translate ('-' = stdin).")] = None,
-    glossary: Annotated[Optional[Path], typer.Option("--glossary", help="Your own glossary TOML ([terms] English = 中文).")] = None,
+    glossary: Annotated[Optional[Path], typer.Option("--glossary", help="Your own glossary TOML (\\[terms] English = 中文).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the translation record as JSON.")] = False,
     llm: LLMOpt = None,
     gguf: GGUFOpt = None,
