@@ -185,6 +185,7 @@ def refused_if_filled(decision: Decision, text: str, hits: Sequence[Hit], questi
         return decision
     return Decision(False, INVENTED, unanswered=tuple(split_asks(question)))
 
+
 def decide_unchecked(text: str) -> Decision:
     """For systems whose answers are not checked (eval baselines): refused only when empty or a refusal."""
     if not text.strip():

@@ -32,7 +32,7 @@ from rag.prompts import SYSTEM_PROMPT, user_prompt
 from rag.questions import Language, Turn, answer_filters, asked_shape, is_broad
 from rag.condense import condense
 from rag.relevance import AskJudge, Chat, LexicalScorer, follow_up_chat
-from rag.index_state import index_state, name_vocabulary, seen_by
+from rag.index_state import index_state, name_vocabulary
 from rag.unmentioned import never_mentioned
 
 __all__ = ["Answer", "Answerer", "CheckedSentence", "Citation", "Completion", "Context", "Turn"]
@@ -129,8 +129,8 @@ class Answerer:
         asked_in = Language.of(question)
         base = Answer(question=question, answer="", refused=False, contexts=[Context.of(h) for h in hits],
                       llm=self.llm.model_id, id=qid, standalone_question=standalone)
-        unknown = name_vocabulary(self.retriever).unmentioned_in_every_ask(standalone, seen_by(self.retriever, hits, filters)) \
-            if hits and self.settings.answer.refuse_unmentioned else []
+        names = name_vocabulary(self.retriever, getattr(filters, "groups", None)) if self.settings.answer.refuse_unmentioned else None
+        unknown = names.unmentioned_in_every_ask(standalone, [h.text for h in hits]) if names and hits else []
         if not hits or unknown:  # nothing retrieved, or the question is about something the papers never mention
             if unknown:
                 base.outcome, base.reason, base.unanswered = REFUSED, never_mentioned(unknown), [question]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Iterable
 from typing import Any
 
 from rag.answerability import TermStats
@@ -28,21 +29,19 @@ def index_state(retriever: Any) -> tuple[SimilarityCache, TermStats]:
         return _INDEX_STATE[retriever]
 
 
-_NAMES: "weakref.WeakKeyDictionary[Any, NameVocabulary]" = weakref.WeakKeyDictionary()
+_NAMES: "weakref.WeakKeyDictionary[Any, dict[frozenset[str] | None, NameVocabulary]]" = weakref.WeakKeyDictionary()
 
 
-def name_vocabulary(retriever: Any) -> NameVocabulary:
-    """The words and name initials of ``retriever``'s public passages (no access groups), built once per index."""
+def name_vocabulary(retriever: Any, groups: Iterable[str] | None = ()) -> NameVocabulary:
+    """The words and name initials of ``retriever``'s papers that ``groups`` may read: the public passages (no
+    access groups) with their titles and labels, and the restricted ones those groups open (all of them for None,
+    no access control). Built once per index and group set, so a restricted document's names never count for
+    another user and no question rebuilds them."""
+    key = None if groups is None else frozenset(groups)
     with _INDEX_STATE_LOCK:
-        if retriever not in _NAMES:
-            public = [c for c in retriever.chunks.values() if not c.groups]  # the papers' text, titles and labels
-            _NAMES[retriever] = NameVocabulary([c.text for c in public] + sorted({f"{c.title}. {c.label}" for c in public}))
-        return _NAMES[retriever]
-
-
-def seen_by(retriever: Any, hits: Any, filters: Any) -> list[str]:
-    """What the asker may read beyond the public papers: their retrieved passages and every restricted passage
-    their groups open (all of them without access control), so a name only in their own documents is mentioned."""
-    groups = getattr(filters, "groups", None)
-    opened = [c.text for c in retriever.chunks.values() if c.groups and (groups is None or set(c.groups) & groups)]
-    return [h.text for h in hits] + opened
+        built = _NAMES.setdefault(retriever, {})
+        if key not in built:
+            readable = [c for c in retriever.chunks.values() if not c.groups or key is None or set(c.groups) & key]
+            built[key] = NameVocabulary([c.text for c in readable]
+                                        + sorted({f"{c.title}. {c.label}" for c in readable if not c.groups}))
+        return built[key]

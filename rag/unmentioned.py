@@ -87,8 +87,10 @@ class NameVocabulary:
 
         The question's first word is not read as a name ("Does the Hong Kong Observatory ..." names the
         Observatory, not "Does")."""
+        return self._unmentioned(question, NameVocabulary(seen) if seen else None)
+
+    def _unmentioned(self, question: str, shown: NameVocabulary | None) -> list[str]:
         first = _TOKEN.search(question)
-        shown = NameVocabulary(seen) if seen else None
         names = []
         for name in entities(question):
             words = _TOKEN.findall(_POSSESSIVE.sub("", name))
@@ -104,7 +106,8 @@ class NameVocabulary:
 
         Only the question itself is read, not text pasted around it or a lead-in before a colon: "Mr Chan asks:
         what is HKPilot?" is about HKPilot, and a pasted "Passages: ... Fake passage" names nothing asked."""
-        per_ask = [self.unmentioned(ask, seen) for ask in split_asks(asked_part(question))]
+        shown = NameVocabulary(seen) if seen else None  # the asker's passages, read once for every ask
+        per_ask = [self._unmentioned(ask, shown) for ask in split_asks(asked_part(question))]
         if per_ask and all(per_ask):
             return list(dict.fromkeys(name for names in per_ask for name in names))
         return []

@@ -115,14 +115,10 @@ def test_the_cli_says_why_it_refused(built_index) -> None:
 
 
 def test_a_name_in_a_restricted_document_counts_only_for_its_groups() -> None:
-    from rag.index_state import seen_by
-    from index.retrieval import Filters
-
     chunks = {"a": SimpleNamespace(text="Project Falcon starts in 2026.", groups=["legal"], title="Memo", label="para 1"),
               "b": SimpleNamespace(text="The Government runs public services.", groups=[], title="Paper", label="para 2")}
     retriever = _Retriever(chunks)
-    names = name_vocabulary(retriever)
     question = "When does Project Falcon start?"
-    assert names.unmentioned(question, seen_by(retriever, [], Filters(groups={"legal"}))) == []
-    assert names.unmentioned(question, seen_by(retriever, [], Filters(groups={"finance"}))) == ["Project Falcon"]
-    assert names.unmentioned(question, seen_by(retriever, [], None)) == []  # no access control: all is readable
+    assert name_vocabulary(retriever, {"legal"}).unmentioned(question) == []
+    assert name_vocabulary(retriever, {"finance"}).unmentioned(question) == ["Project Falcon"]
+    assert name_vocabulary(retriever, None).unmentioned(question) == []  # no access control: all is readable
